@@ -1,0 +1,31 @@
+# The README's two commands: `make run` and `make test`. Each installs what is
+# missing (scripts/install-deps), builds, then runs.
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+OUT ?= out
+
+.PHONY: all deps build run test bench format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	./$(BUILD)/claimdiff run corpus -o $(OUT)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	bash tests/bench/run.sh $(BUILD)/claimdiff
+
+format:
+	clang-format -i $$(git ls-files 'extractor/*.cpp' 'extractor/*.h' 'tests/*.cpp' 'tests/*.h')
+
+clean:
+	rm -rf $(BUILD)

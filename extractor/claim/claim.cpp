@@ -1,0 +1,247 @@
+#include "claim/claim.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <tuple>
+
+namespace claimdiff::claim {
+
+namespace {
+
+bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+
+// Whether text[pos] lies inside quotation marks opened earlier in the block.
+// Straight double quotes count by parity; single quotes count only where they
+// open or close words, so apostrophes ("union's") do not.
+bool inside_quote(std::string_view block, std::size_t pos) {
+  int doubles = 0;
+  int singles = 0;
+  for (std::size_t i = 0; i < pos && i < block.size(); ++i) {
+    const char c = block[i];
+    if (c == '"') ++doubles;
+    if (c == '\'') {
+      const bool word_before = i > 0 && is_word_char(block[i - 1]);
+      const bool word_after = i + 1 < block.size() && is_word_char(block[i + 1]);
+      if (!word_before && word_after) ++singles;               // opens
+      else if (word_before && !word_after && singles > 0) --singles;  // closes
+    }
+  }
+  return doubles % 2 == 1 || singles > 0;
+}
+
+struct SpeakerSeen {
+  std::string who, role;
+  std::size_t block = 0;
+};
+
+double base_confidence(const Claim& c) {
+  double conf = c.generic() ? 0.4 : 0.9;
+  if (c.furniture()) conf *= 0.5;
+  if (c.value.hedge != "none" && c.value.hedge != "range") conf *= 0.9;
+  if (!c.value.partial.empty()) conf *= 0.5;
+  return std::round(conf * 100) / 100;
+}
+
+}  // namespace
+
+bool Claim::furniture() const {
+  const auto r = text::region_from_string(region);
+  return r && !text::is_article_region(*r);
+}
+
+std::string stable_hash(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& article,
+                         const text::Document& doc, const std::vector<SentenceFacts>& facts,
+                         const Options& options) {
+  std::vector<Claim> claims;
+  std::vector<SpeakerSeen> speakers;  // attributions seen so far, in article order
+
+  for (const SentenceFacts& f : facts) {
+    const text::Sentence& sentence = doc.sentences[f.sentence];
+    const text::Block& block = doc.blocks[sentence.block];
+    const bool article_region = text::is_article_region(sentence.region);
+    if (!article_region && !options.include_furniture) continue;
+
+    std::vector<const ruleset::Mention*> sentence_speakers;
+    for (const auto& m : f.mentions) {
+      const ruleset::Rule& rule = rules.rules[m.rule];
+      if (rule.layer != ruleset::Layer::speaker) continue;
+      sentence_speakers.push_back(&m);
+      const ruleset::Group* who = m.group("who");
+      speakers.push_back({std::string(doc.slice(who->begin, who->end)), rule.field("role"), sentence.block});
+    }
+
+    for (const quantity::Quantity& q : f.quantities) {
+      // The attribute: highest-priority rule whose value group holds most of the figure.
+      const ruleset::Rule* best = nullptr;
+      std::size_t best_overlap = 0;
+      for (const auto& m : f.mentions) {
+        const ruleset::Rule& rule = rules.rules[m.rule];
+        if (rule.layer != ruleset::Layer::attribute) continue;
+        const ruleset::Group* g = m.group("value");
+        const std::size_t lo = std::max(g->begin, q.begin), hi = std::min(g->end, q.end);
+        if (hi <= lo) continue;
+        const std::size_t overlap = hi - lo;
+        if (!best || rule.priority > best->priority ||
+            (rule.priority == best->priority && overlap > best_overlap)) {
+          best = &rule;
+          best_overlap = overlap;
+        }
+      }
+      if (!best && q.kind == "number") continue;  // a bare number says nothing on its own
+
+      Claim c;
+      c.story = article.story;
+      c.article = article.file;
+      c.outlet = article.meta.outlet.known() ? article.meta.outlet.value : article.file;
+      c.published = article.meta.published.value;
+      c.region = text::to_string(sentence.region);
+      c.kind = q.kind;
+      c.text = std::string(doc.slice(q.begin, q.end));
+      c.value = q.value;
+      c.quote = std::string(doc.slice(sentence.begin, sentence.end));
+      const text::Span span = doc.original_span(q.begin, q.end);
+      c.span = {span.begin, span.end, c.region};
+      c.rule = rules.rules[f.mentions[q.mention].rule].id;
+      if (best) {
+        c.attribute = best->field("attribute");
+        c.attribute_rule = best->id;
+        c.scope = best->field("scope");
+        c.base = best->field("base");
+        if (!best->field("place").empty() && c.value.unit == "days/week") c.value.place = best->field("place");
+      } else {
+        c.attribute = "generic." + q.kind;
+        c.context = q.value.counted;
+      }
+
+      // Who says it: an attribution in the sentence, else the last one before a quote.
+      const std::string_view block_text = doc.slice(block.begin, block.end);
+      const bool quoted = inside_quote(block_text, q.begin - block.begin);
+      c.speaker = "outlet";
+      c.speaker_role = "outlet";
+      if (!sentence_speakers.empty()) {
+        const ruleset::Mention* nearest = sentence_speakers.front();
+        auto distance = [&](const ruleset::Mention* m) {
+          return m->begin > q.begin ? m->begin - q.begin : q.begin - m->end;
+        };
+        for (const auto* m : sentence_speakers)
+          if (distance(m) < distance(nearest)) nearest = m;
+        const ruleset::Group* who = nearest->group("who");
+        c.speaker = std::string(doc.slice(who->begin, who->end));
+        c.speaker_role = rules.rules[nearest->rule].field("role");
+      } else if (quoted) {
+        c.speaker = "unattributed quote";
+        c.speaker_role = "other";
+        for (auto it = speakers.rbegin(); it != speakers.rend(); ++it) {
+          if (sentence.block - it->block > 3) break;
+          c.speaker = it->who;
+          c.speaker_role = it->role;
+          break;
+        }
+      }
+      if (c.speaker_role.empty()) c.speaker_role = "other";
+      c.confidence = base_confidence(c);
+      claims.push_back(std::move(c));
+    }
+  }
+
+  // One figure told twice in an article (a caption, a standfirst) is one claim.
+  std::vector<Claim> merged;
+  std::map<std::string, std::size_t> seen;
+  for (auto& c : claims) {
+    const std::string key = c.attribute + '\x1f' + c.context + '\x1f' + c.scope + '\x1f' + c.base +
+                            '\x1f' + c.kind + '\x1f' + to_json(c).at("value").dump();
+    auto it = seen.find(key);
+    if (it == seen.end()) {
+      seen.emplace(key, merged.size());
+      merged.push_back(std::move(c));
+      continue;
+    }
+    Claim& first = merged[it->second];
+    // Prefer the article's own text over furniture as the claim's main position.
+    if (first.furniture() && !c.furniture()) {
+      c.also_at.push_back(first.span);
+      for (auto& p : first.also_at) c.also_at.push_back(p);
+      first = std::move(c);
+    } else {
+      first.also_at.push_back(c.span);
+    }
+  }
+  for (auto& c : merged) {
+    c.id = stable_hash(c.story + '\x1f' + c.article + '\x1f' + std::to_string(c.span.begin) + '\x1f' +
+                       std::to_string(c.span.end) + '\x1f' + c.rule);
+  }
+  return merged;
+}
+
+nlohmann::ordered_json to_json(const Claim& c) {
+  nlohmann::ordered_json j;
+  j["id"] = c.id;
+  j["story"] = c.story;
+  j["article"] = c.article;
+  j["outlet"] = c.outlet;
+  j["published"] = c.published.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.published);
+  j["region"] = c.region;
+  j["attribute"] = c.attribute;
+  if (!c.context.empty()) j["context"] = c.context;
+  j["scope"] = c.scope;
+  j["base"] = c.base;
+  j["speaker"] = c.speaker;
+  j["speaker_role"] = c.speaker_role;
+  j["kind"] = c.kind;
+  j["text"] = c.text;
+  j["value"] = quantity::to_json(c.value);
+  j["quote"] = c.quote;
+  j["span"] = {c.span.begin, c.span.end};
+  if (!c.also_at.empty()) {
+    auto& also = j["also_at"] = nlohmann::ordered_json::array();
+    for (const auto& p : c.also_at) also.push_back({{"span", {p.begin, p.end}}, {"region", p.region}});
+  }
+  j["rule"] = c.rule;
+  if (!c.attribute_rule.empty()) j["attribute_rule"] = c.attribute_rule;
+  j["confidence"] = c.confidence;
+  return j;
+}
+
+Claim claim_from_json(const nlohmann::json& j) {
+  Claim c;
+  c.id = j.at("id").get<std::string>();
+  c.story = j.value("story", "");
+  c.article = j.value("article", "");
+  c.outlet = j.value("outlet", "");
+  if (j.contains("published") && j["published"].is_string()) c.published = j["published"].get<std::string>();
+  c.region = j.value("region", "body");
+  c.attribute = j.at("attribute").get<std::string>();
+  c.context = j.value("context", "");
+  c.scope = j.value("scope", "");
+  c.base = j.value("base", "");
+  c.speaker = j.value("speaker", "outlet");
+  c.speaker_role = j.value("speaker_role", "outlet");
+  c.kind = j.value("kind", "");
+  c.text = j.value("text", "");
+  c.value = quantity::value_from_json(j.at("value"));
+  c.quote = j.value("quote", "");
+  if (j.contains("span")) c.span = {j["span"][0].get<std::uint32_t>(), j["span"][1].get<std::uint32_t>(), c.region};
+  if (j.contains("also_at"))
+    for (const auto& p : j["also_at"])
+      c.also_at.push_back({p["span"][0].get<std::uint32_t>(), p["span"][1].get<std::uint32_t>(),
+                           p.value("region", "")});
+  c.rule = j.value("rule", "");
+  c.attribute_rule = j.value("attribute_rule", "");
+  c.confidence = j.value("confidence", 0.0);
+  return c;
+}
+
+}  // namespace claimdiff::claim

@@ -1,0 +1,70 @@
+// claim: what each figure measures. Gives every value an attribute (from the
+// attribute rules whose `value` group holds it), a scope, the base of a share,
+// the speaker (the outlet's own voice or a quoted source) and a confidence, and
+// merges the copies of one figure inside an article (a caption repeating the
+// body) into one claim with all its positions.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "ingest/ingest.h"
+#include "quantity/quantity.h"
+#include "ruleset/ruleset.h"
+#include "text/text.h"
+
+namespace claimdiff::claim {
+
+struct Position {
+  std::uint32_t begin = 0, end = 0;  // byte offsets in the original file
+  std::string region;
+};
+
+struct Claim {
+  std::string id;  // stable: hash of story, article, span and rule
+  std::string story, article, outlet, published;
+  std::string region;     // where the first position stands: body, headline, caption, ...
+  std::string attribute;  // e.g. ballot.strike.yes_share; generic.<kind> when no rule says
+  std::string context;    // generic claims: what the figure is of (the counted noun)
+  std::string scope;      // which group a figure is about, "" for all
+  std::string base;       // the whole of a share: votes_cast, members, staff, ...
+  std::string speaker;    // "outlet", or who is quoted ("the union", "a spokesman")
+  std::string speaker_role;  // outlet, union, employer, source, official, other
+  std::string kind;       // count, percentage, money, date, ratio, number
+  std::string text;       // the figure as printed
+  quantity::Value value;
+  std::string quote;      // the sentence, as normalised
+  Position span;          // the figure's first position
+  std::vector<Position> also_at;  // further copies in the same article
+  std::string rule;            // the quantity rule
+  std::string attribute_rule;  // the rule that gave the attribute, if any
+  double confidence = 0.0;
+
+  bool generic() const { return attribute.starts_with("generic."); }
+  bool furniture() const;  // its region is page furniture
+};
+
+struct Options {
+  bool include_furniture = false;  // also claims from bylines, related links, promos
+};
+
+// What the earlier stages found in one sentence.
+struct SentenceFacts {
+  std::size_t sentence = 0;  // index in Document::sentences
+  std::vector<ruleset::Mention> mentions;
+  std::vector<quantity::Quantity> quantities;  // Quantity::mention indexes `mentions`
+};
+
+std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& article,
+                         const text::Document& doc, const std::vector<SentenceFacts>& facts,
+                         const Options& options);
+
+nlohmann::ordered_json to_json(const Claim& claim);
+Claim claim_from_json(const nlohmann::json& j);  // throws nlohmann::json::exception
+
+// 64-bit FNV-1a as 16 hex digits: stable ids across runs and machines.
+std::string stable_hash(std::string_view text);
+
+}  // namespace claimdiff::claim

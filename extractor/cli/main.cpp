@@ -1,0 +1,439 @@
+// claimdiff: the command line. Parses arguments, loads the rule packs, and
+// wires ingest -> text -> ruleset -> quantity -> claim -> reconcile -> report.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <thread>
+
+#include "cli/pipeline.h"
+#include "reconcile/reconcile.h"
+#include "report/report.h"
+
+namespace fs = std::filesystem;
+using namespace claimdiff;
+
+namespace {
+
+// Exit codes (DESIGN.md): 0 done; 1 findings at or above --fail-on; 2 usage or
+// rule errors; 3 some inputs could not be read; 4 outputs could not be written.
+enum Exit { kDone = 0, kFindings = 1, kUsage = 2, kInputs = 3, kOutputs = 4 };
+
+struct Common {
+  std::vector<std::string> rule_dirs;
+  bool no_default_rules = false;
+  unsigned jobs = 0;
+  bool quiet = false;
+};
+
+void add_common(CLI::App* app, Common& common) {
+  app->add_option("--rules", common.rule_dirs, "Add a rule pack folder (repeatable)");
+  app->add_flag("--no-default-rules", common.no_default_rules, "Use only the packs given with --rules");
+  app->add_option("--jobs,-j", common.jobs, "Threads (default: all cores)");
+  app->add_flag("--quiet,-q", common.quiet, "Print only errors");
+}
+
+fs::path default_rules_dir() {
+  if (const char* env = std::getenv("CLAIMDIFF_RULES"); env && *env) return env;
+  return CLAIMDIFF_RULES_DIR;
+}
+
+// Loads the packs; every error is printed as one line. False when any rule failed.
+bool load_rules(const Common& common, ruleset::LoadResult& loaded) {
+  std::vector<fs::path> roots;
+  if (!common.no_default_rules) roots.push_back(default_rules_dir());
+  for (const auto& d : common.rule_dirs) roots.emplace_back(d);
+  loaded = ruleset::load(roots);
+  for (const auto& e : loaded.errors) std::cerr << "claimdiff: " << e.format() << "\n";
+  return loaded.errors.empty();
+}
+
+unsigned job_count(const Common& common) {
+  if (common.jobs) return common.jobs;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+std::optional<long> parse_ref_date(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  auto d = quantity::parse_iso_day(s);
+  if (!d) throw CLI::ValidationError("--ref-date", "expected YYYY-MM-DD, got '" + s + "'");
+  return d;
+}
+
+std::string read_stdin() {
+  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+}
+
+void print_problems(const std::vector<ingest::Problem>& problems, bool quiet) {
+  if (quiet) return;
+  for (const auto& p : problems) std::cerr << "claimdiff: " << p.file << ": " << p.message << "\n";
+}
+
+// ---- run -------------------------------------------------------------------
+
+struct RunArgs {
+  Common common;
+  std::vector<std::string> paths;
+  std::string out = "out";
+  bool include_furniture = false;
+  bool us_dates = false;
+  std::string ref_date;
+  std::uintmax_t max_bytes = 10 * 1024 * 1024;
+  std::string fail_on = "never";
+  bool timings = false;
+};
+
+bool fails(const std::string& fail_on, const reconcile::Finding& f) {
+  if (fail_on == "never") return false;
+  const bool conflict = f.verdict == "conflict" || f.verdict == "base-mismatch" ||
+                        f.verdict == "speaker-disagreement";
+  if (fail_on == "conflict") return conflict && f.severity != "low";
+  if (fail_on == "high") return conflict && f.severity == "high";
+  return false;
+}
+
+int cmd_run(const RunArgs& args) {
+  const auto started = std::chrono::steady_clock::now();
+  ruleset::LoadResult loaded;
+  if (!load_rules(args.common, loaded)) return kUsage;
+  const ruleset::RuleSet& rules = loaded.rules;
+
+  std::vector<fs::path> paths(args.paths.begin(), args.paths.end());
+  if (paths.empty()) paths.emplace_back("corpus");
+  ingest::Result input = ingest::read_inputs(paths, {args.max_bytes});
+  print_problems(input.problems, args.common.quiet);
+  const auto ingested = std::chrono::steady_clock::now();
+
+  std::vector<ingest::Article*> articles;
+  for (auto& story : input.stories)
+    for (auto& a : story.articles) articles.push_back(&a);
+  cli::Settings settings{args.include_furniture, args.us_dates, parse_ref_date(args.ref_date),
+                         job_count(args.common)};
+  auto outputs = cli::process_all(rules, articles, settings);
+  const auto extracted = std::chrono::steady_clock::now();
+
+  std::vector<claim::Claim> claims;
+  report::RunInfo info;
+  info.version = CLAIMDIFF_VERSION;
+  for (const auto& p : args.paths) info.inputs.push_back(p);
+  if (info.inputs.empty()) info.inputs.push_back("corpus");
+  info.rule_files = rules.files;
+  info.pack_versions = rules.pack_versions;
+  std::uintmax_t total_bytes = 0;
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    const ingest::Article& a = *articles[i];
+    total_bytes += a.original.size();
+    info.articles.push_back({a.story, a.file, a.meta.outlet.known() ? a.meta.outlet.value : a.file,
+                             ingest::to_string(a.meta.outlet.source), a.meta.published.value,
+                             ingest::to_string(a.meta.published.source), a.encoding, a.original.size(),
+                             outputs[i].claims.size()});
+    for (auto& c : outputs[i].claims) claims.push_back(std::move(c));
+  }
+  for (const auto& p : input.problems) info.problems.push_back({p.file, p.message});
+
+  const auto findings = reconcile::reconcile(claims, {rules.labels});
+  const auto reconciled = std::chrono::steady_clock::now();
+  if (args.timings) {
+    auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+    info.timings = {{"ingest_ms", ms(started, ingested)},
+                    {"extract_ms", ms(ingested, extracted)},
+                    {"reconcile_ms", ms(extracted, reconciled)},
+                    {"bytes", total_bytes}};
+  }
+
+  const fs::path out(args.out);
+  const std::vector<std::pair<fs::path, std::string>> files = {
+      {out / "claims.jsonl", report::claims_jsonl(claims)},
+      {out / "findings.json", report::findings_json(findings)},
+      {out / "report.md", report::markdown(info, claims, findings)},
+      {out / "run.json", report::run_json(info, claims, findings)},
+  };
+  bool written = true;
+  for (const auto& [path, content] : files) {
+    std::string error;
+    if (!report::write_atomically(path, content, error)) {
+      std::cerr << "claimdiff: " << error << "\n";
+      written = false;
+    }
+  }
+
+  if (!args.common.quiet) {
+    std::set<std::string> outlets;
+    for (const auto& a : info.articles) outlets.insert(a.outlet);
+    std::cout << "claimdiff: " << input.stories.size() << " stor" << (input.stories.size() == 1 ? "y" : "ies")
+              << ", " << articles.size() << " articles, " << outlets.size() << " outlets, " << claims.size()
+              << " claims, " << findings.size() << " findings\n";
+    for (const auto& [verdict, n] : report::count_verdicts(findings))
+      std::cout << "  " << verdict << ": " << n << "\n";
+    for (const auto& f : findings) {
+      if (f.severity == "low" ||
+          (f.verdict != "conflict" && f.verdict != "base-mismatch" && f.verdict != "speaker-disagreement"))
+        continue;
+      std::cout << "  ! " << f.verdict << " — " << f.label << ": " << f.explanation << "\n";
+    }
+    if (written)
+      for (const auto& [path, content] : files) std::cout << "  wrote " << path.string() << "\n";
+  }
+  if (!written) return kOutputs;
+  for (const auto& f : findings)
+    if (fails(args.fail_on, f)) return kFindings;
+  const bool skipped = std::any_of(input.problems.begin(), input.problems.end(),
+                                   [](const ingest::Problem& p) { return p.skipped; });
+  return skipped ? kInputs : kDone;
+}
+
+// ---- extract ---------------------------------------------------------------
+
+struct ExtractArgs {
+  Common common;
+  std::vector<std::string> paths;
+  bool from_stdin = false;
+  std::string format = "jsonl";
+  bool all = false;
+  bool include_furniture = false;
+  bool us_dates = false;
+  std::string ref_date;
+};
+
+int cmd_extract(const ExtractArgs& args) {
+  ruleset::LoadResult loaded;
+  if (!load_rules(args.common, loaded)) return kUsage;
+  const ruleset::RuleSet& rules = loaded.rules;
+  ingest::Result input;
+  if (args.from_stdin) {
+    ingest::Story story;
+    story.name = "stdin";
+    ingest::Article a;
+    a.story = "stdin";
+    a.file = "-";
+    a.path = "-";
+    a.original = read_stdin();
+    ingest::decode(a, input.problems);
+    story.articles.push_back(std::move(a));
+    input.stories.push_back(std::move(story));
+  } else {
+    std::vector<fs::path> paths(args.paths.begin(), args.paths.end());
+    if (paths.empty()) paths.emplace_back("corpus");
+    input = ingest::read_inputs(paths, {});
+  }
+  print_problems(input.problems, args.common.quiet);
+  std::vector<ingest::Article*> articles;
+  for (auto& story : input.stories)
+    for (auto& a : story.articles) articles.push_back(&a);
+  cli::Settings settings{args.include_furniture || args.all, args.us_dates, parse_ref_date(args.ref_date),
+                         job_count(args.common)};
+  const auto outputs = cli::process_all(rules, articles, settings);
+  for (std::size_t i = 0; i < articles.size(); ++i) {
+    const auto& out = outputs[i];
+    if (!args.all) {
+      for (const auto& c : out.claims) std::cout << claim::to_json(c).dump() << "\n";
+      continue;
+    }
+    for (const auto& f : out.facts) {
+      const text::Sentence& s = out.doc.sentences[f.sentence];
+      for (const auto& q : f.quantities) {
+        const text::Span span = out.doc.original_span(q.begin, q.end);
+        nlohmann::ordered_json j;
+        j["kind"] = q.kind;
+        j["text"] = std::string(out.doc.slice(q.begin, q.end));
+        j["value"] = quantity::to_json(q.value);
+        j["span"] = {span.begin, span.end};
+        j["file"] = articles[i]->path.string();
+        j["rule"] = rules.rules[f.mentions[q.mention].rule].id;
+        j["region"] = text::to_string(s.region);
+        std::cout << j.dump() << "\n";
+      }
+    }
+  }
+  const bool skipped = std::any_of(input.problems.begin(), input.problems.end(),
+                                   [](const ingest::Problem& p) { return p.skipped; });
+  return skipped ? kInputs : kDone;
+}
+
+// ---- reconcile -------------------------------------------------------------
+
+int cmd_reconcile(const Common& common, const std::vector<std::string>& files) {
+  ruleset::LoadResult loaded;
+  load_rules(common, loaded);  // for attribute labels only; rule errors were printed
+  std::vector<claim::Claim> claims;
+  auto read = [&](std::istream& in, const std::string& name) {
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+      ++n;
+      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      try {
+        claims.push_back(claim::claim_from_json(nlohmann::json::parse(line)));
+      } catch (const std::exception& e) {
+        std::cerr << "claimdiff: " << name << ":" << n << ": not a claim: " << e.what() << "\n";
+        return false;
+      }
+    }
+    return true;
+  };
+  bool ok = true;
+  if (files.empty() || (files.size() == 1 && files[0] == "-")) {
+    ok = read(std::cin, "<stdin>");
+  } else {
+    for (const auto& f : files) {
+      std::ifstream in(f);
+      if (!in) {
+        std::cerr << "claimdiff: " << f << ": cannot open\n";
+        ok = false;
+        continue;
+      }
+      ok = read(in, f) && ok;
+    }
+  }
+  for (const auto& f : reconcile::reconcile(claims, {loaded.rules.labels}))
+    std::cout << reconcile::to_json(f).dump() << "\n";
+  return ok ? kDone : kInputs;
+}
+
+// ---- explain ---------------------------------------------------------------
+
+int cmd_explain(const Common& common, const std::string& arg, bool from_stdin, const std::string& ref_date,
+                bool us_dates) {
+  ruleset::LoadResult loaded;
+  if (!load_rules(common, loaded)) return kUsage;
+  const ruleset::RuleSet& rules = loaded.rules;
+  ingest::Article a;
+  std::vector<ingest::Problem> problems;
+  std::error_code ec;
+  if (!from_stdin && !arg.empty() && fs::is_regular_file(arg, ec)) {
+    ingest::Result r = ingest::read_inputs({fs::path(arg)}, {});
+    print_problems(r.problems, false);
+    if (r.stories.empty() || r.stories[0].articles.empty()) return kInputs;
+    a = std::move(r.stories[0].articles[0]);
+  } else {
+    a.story = "text";
+    a.file = from_stdin ? "-" : "argument";
+    a.original = from_stdin ? read_stdin() : arg;
+    ingest::decode(a, problems);
+    print_problems(problems, false);
+  }
+  cli::Worker worker(rules);
+  cli::Settings settings{true, us_dates, parse_ref_date(ref_date), 1};
+  const cli::ArticleOutput out = cli::process(worker, a, settings);
+  std::cout << "file: " << a.file << "\nencoding: " << a.encoding << "\nbytes: " << a.original.size() << "\n";
+  for (const auto& [name, field] : {std::pair{"outlet", &a.meta.outlet}, {"title", &a.meta.title},
+                                    {"published", &a.meta.published}, {"author", &a.meta.author}}) {
+    std::cout << name << ": " << (field->known() ? field->value : "?") << " (" << ingest::to_string(field->source)
+              << ")\n";
+  }
+  const text::Document& doc = out.doc;
+  std::size_t fact = 0;
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const auto& block = doc.blocks[b];
+    std::cout << "\n[" << text::to_string(block.region) << (block.cue.empty() ? "" : " by " + block.cue) << "] "
+              << "bytes " << doc.to_original[block.begin] << "-" << doc.to_original[block.end] << "\n";
+    for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+      const auto& sentence = doc.sentences[s];
+      if (sentence.block != b) continue;
+      std::cout << "  sentence" << (sentence.region != block.region
+                                        ? std::string(" (") + text::to_string(sentence.region) + ")"
+                                        : "")
+                << ": " << doc.slice(sentence.begin, sentence.end) << "\n";
+      while (fact < out.facts.size() && out.facts[fact].sentence < s) ++fact;
+      if (fact >= out.facts.size() || out.facts[fact].sentence != s) continue;
+      const auto& f = out.facts[fact];
+      for (std::size_t m = 0; m < f.mentions.size(); ++m) {
+        const auto& mention = f.mentions[m];
+        const auto& rule = rules.rules[mention.rule];
+        std::cout << "    rule " << rule.id << " (" << rule.kind << ") '" << doc.slice(mention.begin, mention.end)
+                  << "'";
+        for (const auto& q : f.quantities)
+          if (q.mention == m) std::cout << " -> " << quantity::describe(q.value);
+        if (!rule.field("attribute").empty()) std::cout << " -> attribute " << rule.field("attribute");
+        std::cout << "\n";
+      }
+    }
+  }
+  std::cout << "\nclaims:\n";
+  for (const auto& c : out.claims)
+    std::cout << "  " << c.attribute << (c.base.empty() ? "" : " (base " + c.base + ")") << ": "
+              << quantity::describe(c.value) << " — '" << c.text << "' [" << c.region << ", " << c.speaker
+              << ", bytes " << c.span.begin << "-" << c.span.end << "]\n";
+  return kDone;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"claimdiff: where news outlets agree, only seem to differ, or conflict on the facts of a story"};
+  app.set_version_flag("--version", CLAIMDIFF_VERSION);
+  app.require_subcommand(1);
+
+  RunArgs run;
+  auto* run_cmd = app.add_subcommand("run", "Extract, reconcile and write reports for article folders");
+  add_common(run_cmd, run.common);
+  run_cmd->add_option("paths", run.paths, "Story folders or files (default: corpus/)");
+  run_cmd->add_option("-o,--out", run.out, "Output folder")->capture_default_str();
+  run_cmd->add_flag("--include-furniture", run.include_furniture, "Also claims from page furniture");
+  run_cmd->add_flag("--us-dates", run.us_dates, "Read 11/12/2024 as 12 November... in US order");
+  run_cmd->add_option("--ref-date", run.ref_date, "Resolve relative dates against YYYY-MM-DD");
+  run_cmd->add_option("--max-bytes", run.max_bytes, "Skip files larger than this")->capture_default_str();
+  run_cmd->add_option("--fail-on", run.fail_on, "Exit 1 on findings: never, conflict, high")
+      ->check(CLI::IsMember({"never", "conflict", "high"}))
+      ->capture_default_str();
+  run_cmd->add_flag("--timings", run.timings, "Record timings in run.json (makes it differ run to run)");
+
+  ExtractArgs extract;
+  auto* extract_cmd = app.add_subcommand("extract", "Print claims (or with --all every figure) as JSON Lines");
+  add_common(extract_cmd, extract.common);
+  extract_cmd->add_option("paths", extract.paths, "Story folders or files");
+  extract_cmd->add_flag("--stdin", extract.from_stdin, "Read one article from standard input");
+  extract_cmd->add_option("--format", extract.format, "Output format")->check(CLI::IsMember({"jsonl"}));
+  extract_cmd->add_flag("--all", extract.all, "Every figure read, not only claims");
+  extract_cmd->add_flag("--include-furniture", extract.include_furniture, "Also claims from page furniture");
+  extract_cmd->add_flag("--us-dates", extract.us_dates, "Numeric dates in US order");
+  extract_cmd->add_option("--ref-date", extract.ref_date, "Resolve relative dates against YYYY-MM-DD");
+
+  Common reconcile_common;
+  std::vector<std::string> reconcile_files;
+  auto* reconcile_cmd = app.add_subcommand("reconcile", "Findings (JSON Lines) from claims (JSON Lines)");
+  add_common(reconcile_cmd, reconcile_common);
+  reconcile_cmd->add_option("files", reconcile_files, "claims.jsonl files, or - for standard input");
+
+  Common explain_common;
+  std::string explain_arg, explain_ref;
+  bool explain_stdin = false, explain_us = false;
+  auto* explain_cmd = app.add_subcommand("explain", "Show what each stage did to a file or text");
+  add_common(explain_cmd, explain_common);
+  explain_cmd->add_option("text", explain_arg, "A file, or text to explain");
+  explain_cmd->add_flag("--stdin", explain_stdin, "Read the text from standard input");
+  explain_cmd->add_option("--ref-date", explain_ref, "Resolve relative dates against YYYY-MM-DD");
+  explain_cmd->add_flag("--us-dates", explain_us, "Numeric dates in US order");
+
+  Common rules_common;
+  bool rules_verbose = false;
+  auto* rules_cmd = app.add_subcommand("rules", "Work with rule packs");
+  rules_cmd->require_subcommand(1);
+  auto* rules_test = rules_cmd->add_subcommand("test", "Run every example of every rule");
+  add_common(rules_test, rules_common);
+  rules_test->add_flag("--verbose,-v", rules_verbose, "Print passing examples too");
+
+  try {
+    app.parse(argc, argv);
+    if (*run_cmd) return cmd_run(run);
+    if (*extract_cmd) return cmd_extract(extract);
+    if (*reconcile_cmd) return cmd_reconcile(reconcile_common, reconcile_files);
+    if (*explain_cmd) return cmd_explain(explain_common, explain_arg, explain_stdin, explain_ref, explain_us);
+    if (*rules_test) {
+      ruleset::LoadResult loaded;
+      const bool ok = load_rules(rules_common, loaded);
+      const int failures = cli::test_examples(loaded.rules, std::cout, rules_verbose);
+      return ok && failures == 0 ? kDone : kUsage;
+    }
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kDone : kUsage;
+  }
+  return kUsage;
+}

@@ -1,0 +1,54 @@
+// The one place that wires the stages together: article -> text -> ruleset ->
+// quantity -> claim. Reconcile and report take the claims from here.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <vector>
+
+#include "claim/claim.h"
+#include "ingest/ingest.h"
+#include "quantity/quantity.h"
+#include "ruleset/ruleset.h"
+#include "text/text.h"
+
+namespace claimdiff::cli {
+
+struct Settings {
+  bool include_furniture = false;
+  bool us_dates = false;
+  std::optional<long> ref_day;  // overrides every article's published date
+  unsigned jobs = 1;
+};
+
+// The per-thread tools: ICU's iterators and parsers are not shared across threads.
+struct Worker {
+  explicit Worker(const ruleset::RuleSet& rules) : rules(rules), segmenter(rules.cues()) {}
+  const ruleset::RuleSet& rules;
+  text::Segmenter segmenter;
+  quantity::Reader reader;
+};
+
+struct ArticleOutput {
+  text::Document doc;
+  std::vector<claim::SentenceFacts> facts;
+  std::vector<claim::Claim> claims;
+};
+
+// Rules and values for every sentence of a segmented document.
+std::vector<claim::SentenceFacts> analyse(Worker& worker, const text::Document& doc,
+                                          std::optional<long> ref_day, bool us_dates);
+
+// Segments, fills metadata the manifest did not give (inferred from the text),
+// analyses and builds claims for one article.
+ArticleOutput process(Worker& worker, ingest::Article& article, const Settings& settings);
+
+// All articles, on `settings.jobs` threads; results in the order given.
+std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules, std::vector<ingest::Article*>& articles,
+                                       const Settings& settings);
+
+// Runs every example of every rule; prints failures as
+// "file:line rule-id: expected …, got …". Returns the number of failures.
+int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose);
+
+}  // namespace claimdiff::cli

@@ -1,0 +1,74 @@
+// ingest: from paths on the command line to decoded articles grouped by story.
+//
+// A folder is a story; each subfolder is a story of its own. A story may carry
+// a manifest (sources.yaml or sources.json) naming each file's outlet, url and
+// published date. Every article keeps its original bytes and a map from each
+// byte of its decoded UTF-8 text back to the original file, so later stages can
+// report positions in the file as it is on disk.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace claimdiff::ingest {
+
+// How a metadata field became known.
+enum class FieldSource { unknown, manifest, inferred };
+const char* to_string(FieldSource source);
+
+struct Field {
+  std::string value;
+  FieldSource source = FieldSource::unknown;
+  bool known() const { return source != FieldSource::unknown; }
+};
+
+struct ArticleMeta {
+  Field outlet, title, published, url, author;
+};
+
+struct Article {
+  std::string story;            // the story's name (its folder)
+  std::string file;             // path relative to the story folder, '/'-separated
+  std::filesystem::path path;   // path as given on disk
+  std::string original;         // the file's bytes, untouched
+  std::string encoding;         // e.g. "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "windows-1252"
+  std::string text;             // decoded UTF-8
+  // For each byte of `text` (and one past its end) the offset in `original`.
+  std::vector<std::uint32_t> text_to_original;
+  ArticleMeta meta;
+};
+
+struct Story {
+  std::string name;
+  std::filesystem::path dir;
+  std::string title;  // from the manifest, if any
+  std::vector<Article> articles;
+};
+
+// Something about an input that the user should hear of; the run goes on.
+struct Problem {
+  std::string file;
+  std::string message;
+  bool skipped = true;  // the file was not used at all
+};
+
+struct Options {
+  std::uintmax_t max_bytes = 10 * 1024 * 1024;
+};
+
+struct Result {
+  std::vector<Story> stories;  // sorted by name; articles sorted by file
+  std::vector<Problem> problems;
+};
+
+// Walks files and folders. A file given directly becomes a story of its own
+// folder. Never throws for bad input: problems are collected.
+Result read_inputs(const std::vector<std::filesystem::path>& paths, const Options& options);
+
+// Decodes bytes into an Article's text, encoding and offset map. Exposed for
+// `extract --stdin` and tests. Warnings (e.g. invalid UTF-8) go to `problems`.
+void decode(Article& article, std::vector<Problem>& problems);
+
+}  // namespace claimdiff::ingest

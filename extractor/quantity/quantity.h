@@ -1,0 +1,88 @@
+// quantity: from a rule's captures to a value, always an interval on a typed
+// axis with its unit and hedge ("about 2,400" is [2160, 2640] count, "85%" is
+// [84.5, 85.5] %, "November 6" in an article of 2024-12-11 is 2024-11-06).
+//
+// A quantity rule names its parts with capture groups; this stage reads them:
+//   num, num2   the figure, and the upper end of a range (digits or words)
+//   hedge       about, more than, at least, up to, between, ...
+//   mult        k, m, bn, thousand, million, billion
+//   cur         £, $, €, pounds, dollars, euros
+//   counted     the noun a count counts
+//   den         the whole of "nine in ten", "two days out of five"
+//   day, month, year, weekday, rel    parts of a date
+// and the rule's fields: `hedge` (a fixed hedge), `unit`, `place` (office|home).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ruleset/ruleset.h"
+
+#include <unicode/uversion.h>
+U_NAMESPACE_BEGIN
+class RuleBasedNumberFormat;
+U_NAMESPACE_END
+
+namespace claimdiff::quantity {
+
+struct Value {
+  // Bounds; unset means unbounded. Dates are days since 1970-01-01.
+  std::optional<double> lo, hi;
+  std::string unit;           // %, count, GBP, USD, EUR, days/week, date, number
+  std::string hedge = "none"; // none, approx, more_than, at_least, less_than, at_most, nearly, range, ...
+  std::optional<double> printed;   // the figure as printed (lower end of a printed range)
+  std::optional<double> printed2;  // upper end of a printed range
+  std::string counted;        // count: the noun counted ("members")
+  std::string place;          // days/week: office or home
+  std::string partial;        // date that could not be anchored: "--11-06", "--01"
+};
+
+struct Quantity {
+  std::size_t mention = 0;  // index into the mentions it was read from
+  std::string kind;         // count, percentage, money, date, ratio, number
+  std::size_t begin = 0, end = 0;
+  Value value;
+};
+
+struct Context {
+  std::optional<long> ref_day;  // the article's date, days since 1970-01-01
+  std::string_view sentence;    // for tense: "opens on November 6" looks forward
+  bool us_dates = false;        // 11/12/2024 is 12 November in the UK, 11 December in the US
+};
+
+// Reads numbers and values. Holds an ICU spell-out parser: one Reader per thread.
+class Reader {
+ public:
+  Reader();
+  ~Reader();
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
+
+  // The value of a quantity-layer mention; nothing for traps or unreadable text.
+  std::optional<Quantity> read(const ruleset::RuleSet& rules, const ruleset::Mention& mention,
+                               std::string_view text, const Context& context) const;
+
+  // "2,400", "2.3", "eleven thousand", "two thousand four hundred", "a dozen".
+  std::optional<double> parse_number(std::string_view text) const;
+
+ private:
+  std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
+};
+
+// Calendar helpers (proleptic Gregorian).
+long days_from_civil(int year, int month, int day);
+std::string format_day(long days);                          // YYYY-MM-DD
+std::optional<long> parse_iso_day(std::string_view text);   // YYYY-MM-DD
+// A date written in prose or ISO ("11 December 2024, 22:39", "2024-12-11").
+std::optional<long> parse_date_text(std::string_view text, bool us_dates = false);
+
+// The value object of DESIGN.md: {"lo", "hi", "unit", "hedge", ...}; dates as ISO strings.
+nlohmann::ordered_json to_json(const Value& value);
+Value value_from_json(const nlohmann::json& j);
+// For people: "85%", "more than 50%", "3-5 days/week", "£450m", "2024-12-11".
+std::string describe(const Value& value);
+
+}  // namespace claimdiff::quantity

@@ -1,0 +1,309 @@
+#include "text/text.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace claimdiff::text {
+
+namespace {
+
+constexpr std::pair<Region, const char*> kRegionNames[] = {
+    {Region::headline, "headline"}, {Region::standfirst, "standfirst"},
+    {Region::byline, "byline"},     {Region::dateline, "dateline"},
+    {Region::body, "body"},         {Region::caption, "caption"},
+    {Region::related_links, "related-links"}, {Region::promo, "promo"},
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// What a code point becomes in normalised text: nullptr keeps it as it is.
+const char* replacement(UChar32 c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+      return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+      return "\"";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0xFE58: case 0xFE63: case 0xFF0D:
+      return "-";
+    case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
+    case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F: case 0x205F:
+    case 0x3000: case '\t': case '\f': case '\v':
+      return " ";
+    case 0x2028: case 0x2029: case 0x0085: case '\r':
+      return "\n";
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return "";  // soft hyphen and zero-width characters vanish
+    case 0x2026: return "...";
+    case 0xFB00: return "ff";
+    case 0xFB01: return "fi";
+    case 0xFB02: return "fl";
+    case 0xFB03: return "ffi";
+    case 0xFB04: return "ffl";
+    case 0xFB05: case 0xFB06: return "st";
+    default: return nullptr;
+  }
+}
+
+bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+// NFC, with the map carried through ICU's edit record. Most news text is NFC
+// already, so the check comes first.
+std::string to_nfc(std::string_view in, const std::vector<std::uint32_t>& map_in,
+                   std::vector<std::uint32_t>& map_out) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status) || nfc->isNormalizedUTF8(in, status)) {
+    map_out = map_in;
+    return std::string(in);
+  }
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  icu::Edits edits;
+  status = U_ZERO_ERROR;
+  nfc->normalizeUTF8(0, in, sink, &edits, status);
+  if (U_FAILURE(status)) {
+    map_out = map_in;
+    return std::string(in);
+  }
+  map_out.assign(out.size() + 1, map_in.back());
+  icu::Edits::Iterator it = edits.getFineIterator();
+  status = U_ZERO_ERROR;
+  while (it.next(status)) {
+    for (int32_t k = 0; k < it.newLength(); ++k) {
+      const int32_t src = it.hasChange() ? it.sourceIndex() : it.sourceIndex() + k;
+      map_out[static_cast<std::size_t>(it.destinationIndex() + k)] = map_in[static_cast<std::size_t>(src)];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* to_string(Region region) {
+  for (const auto& [r, name] : kRegionNames)
+    if (r == region) return name;
+  return "body";
+}
+
+std::optional<Region> region_from_string(std::string_view name) {
+  for (const auto& [r, n] : kRegionNames)
+    if (name == n) return r;
+  return std::nullopt;
+}
+
+bool is_article_region(Region region) {
+  return region == Region::headline || region == Region::standfirst || region == Region::body ||
+         region == Region::caption;
+}
+
+const char* to_string(MetaField field) {
+  switch (field) {
+    case MetaField::outlet: return "outlet";
+    case MetaField::published: return "published";
+    case MetaField::author: return "author";
+  }
+  return "outlet";
+}
+
+std::string normalise(std::string_view decoded, const std::vector<std::uint32_t>& map_in,
+                      std::vector<std::uint32_t>& map_out) {
+  std::vector<std::uint32_t> nfc_map;
+  const std::string nfc = to_nfc(decoded, map_in, nfc_map);
+
+  std::string out;
+  out.reserve(nfc.size());
+  map_out.clear();
+  map_out.reserve(nfc.size() + 1);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(nfc.data());
+  const auto n = static_cast<int32_t>(nfc.size());
+  for (int32_t i = 0; i < n;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, n, c);
+    const std::uint32_t origin = nfc_map[static_cast<std::size_t>(at)];
+    if (c == '\r' && i < n && nfc[static_cast<std::size_t>(i)] == '\n') continue;  // CRLF -> LF
+    if (const char* r = replacement(c)) {
+      const std::size_t len = std::strlen(r);
+      out.append(r, len);
+      map_out.insert(map_out.end(), len, origin);
+      continue;
+    }
+    // A sentence glued to the next ("difference.Civilian"): give it its space back.
+    if ((c == '.' || c == '?' || c == '!') && i + 1 < n && out.size() >= 2 &&
+        is_lower_ascii(out[out.size() - 1]) && is_lower_ascii(out[out.size() - 2]) &&
+        is_upper_ascii(nfc[static_cast<std::size_t>(i)]) &&
+        is_lower_ascii(nfc[static_cast<std::size_t>(i + 1)])) {
+      out.push_back(static_cast<char>(c));
+      map_out.push_back(origin);
+      out.push_back(' ');
+      map_out.push_back(nfc_map[static_cast<std::size_t>(i)]);
+      continue;
+    }
+    for (int32_t k = at; k < i; ++k) {
+      out.push_back(nfc[static_cast<std::size_t>(k)]);
+      map_out.push_back(nfc_map[static_cast<std::size_t>(k)]);
+    }
+  }
+  map_out.push_back(nfc_map.back());
+  return out;
+}
+
+Segmenter::Segmenter(Cues cues) : cues_(std::move(cues)) {
+  UErrorCode status = U_ZERO_ERROR;
+  // "ss=standard" suppresses breaks after common abbreviations ("Mr.", "Dr.").
+  sentences_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
+  if (U_FAILURE(status) || !sentences_) {
+    status = U_ZERO_ERROR;
+    sentences_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  }
+}
+
+Segmenter::~Segmenter() = default;
+
+Document Segmenter::segment(const ingest::Article& article) {
+  return build(article.text, article.text_to_original);
+}
+
+Document Segmenter::segment_text(std::string_view text) {
+  std::vector<std::uint32_t> identity(text.size() + 1);
+  for (std::size_t i = 0; i < identity.size(); ++i) identity[i] = static_cast<std::uint32_t>(i);
+  return build(text, identity);
+}
+
+Document Segmenter::build(std::string_view decoded, const std::vector<std::uint32_t>& map) {
+  Document doc;
+  doc.text = normalise(decoded, map, doc.to_original);
+
+  // Blocks are lines; blank lines and surrounding spaces are not part of any.
+  const std::string& t = doc.text;
+  for (std::size_t pos = 0; pos < t.size();) {
+    std::size_t eol = t.find('\n', pos);
+    if (eol == std::string::npos) eol = t.size();
+    std::size_t b = pos, e = eol;
+    while (b < e && is_space(t[b])) ++b;
+    while (e > b && is_space(t[e - 1])) --e;
+    if (e > b) doc.blocks.push_back({b, e, Region::body, {}});
+    pos = eol + 1;
+  }
+
+  // Regions: cues first; the first uncued block is the headline, a full
+  // sentence right after it is the standfirst.
+  bool rest_active = false;
+  Region rest_region = Region::body;
+  std::string rest_cue;
+  bool seen_headline = false, seen_body = false;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    Block& block = doc.blocks[i];
+    const std::string_view s = doc.slice(block.begin, block.end);
+    const RegionCue* hit = nullptr;
+    for (const auto& cue : cues_.regions) {
+      if (cue.extent == CueExtent::sentence) continue;
+      if (cue.max_block_chars && s.size() > cue.max_block_chars) continue;
+      if (re2::RE2::PartialMatch(s, *cue.pattern)) {
+        hit = &cue;
+        break;
+      }
+    }
+    // A long paragraph ends a run of furniture: it is prose again.
+    if (rest_active && s.size() >= 400 && !hit) rest_active = false;
+    if (hit) {
+      block.region = hit->region;
+      block.cue = hit->id;
+      if (hit->extent == CueExtent::rest) {
+        rest_active = true;
+        rest_region = hit->region;
+        rest_cue = hit->id;
+      }
+    } else if (rest_active) {
+      block.region = rest_region;
+      block.cue = rest_cue;
+    } else if (!seen_headline) {
+      block.region = Region::headline;
+      seen_headline = true;
+    } else if (!seen_body && (s.back() == '.' || s.back() == '"' || s.back() == '\'') &&
+               s.size() < 400 && i + 1 < doc.blocks.size()) {
+      block.region = Region::standfirst;
+      seen_body = true;
+    } else {
+      block.region = Region::body;
+      seen_body = true;
+    }
+    if (block.region == Region::headline) seen_headline = true;
+  }
+
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) split_sentences(doc, i);
+  return doc;
+}
+
+void Segmenter::split_sentences(Document& doc, std::size_t block_index) {
+  const Block& block = doc.blocks[block_index];
+  const std::string& t = doc.text;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, t.data() + block.begin,
+                             static_cast<int64_t>(block.end - block.begin), &status);
+  if (U_FAILURE(status)) return;
+  sentences_->setText(ut, status);
+  int32_t start = sentences_->first();
+  for (int32_t end = sentences_->next(); end != icu::BreakIterator::DONE;
+       start = end, end = sentences_->next()) {
+    std::size_t b = block.begin + static_cast<std::size_t>(start);
+    std::size_t e = block.begin + static_cast<std::size_t>(end);
+    while (b < e && is_space(t[b])) ++b;
+    while (e > b && is_space(t[e - 1])) --e;
+    if (e <= b) continue;
+    Sentence sentence{b, e, block_index, block.region};
+    for (const auto& cue : cues_.regions) {
+      if (cue.extent != CueExtent::sentence) continue;
+      if (re2::RE2::PartialMatch(doc.slice(b, e), *cue.pattern)) {
+        sentence.region = cue.region;
+        break;
+      }
+    }
+    doc.sentences.push_back(sentence);
+  }
+  utext_close(ut);
+}
+
+ingest::ArticleMeta Segmenter::infer_meta(const Document& doc) const {
+  ingest::ArticleMeta meta;
+  constexpr std::size_t kFirstBlocks = 12;
+  for (std::size_t i = 0; i < doc.blocks.size() && i < kFirstBlocks; ++i) {
+    const Block& block = doc.blocks[i];
+    if (block.region == Region::headline && !meta.title.known())
+      meta.title = {std::string(doc.slice(block.begin, block.end)), ingest::FieldSource::inferred};
+  }
+  for (const auto& cue : cues_.meta) {
+    ingest::Field* field = cue.field == MetaField::outlet      ? &meta.outlet
+                           : cue.field == MetaField::published ? &meta.published
+                                                               : &meta.author;
+    if (field->known()) continue;
+    const int group = [&] {
+      auto names = cue.pattern->NamedCapturingGroups();
+      auto it = names.find("value");
+      return it == names.end() ? 0 : it->second;
+    }();
+    // Outlets also name themselves in appeals at the foot of a page: look at every block.
+    const std::size_t limit = cue.field == MetaField::outlet ? doc.blocks.size() : kFirstBlocks;
+    for (std::size_t i = 0; i < doc.blocks.size() && i < limit; ++i) {
+      const std::string_view s = doc.slice(doc.blocks[i].begin, doc.blocks[i].end);
+      std::vector<re2::StringPiece> groups(static_cast<std::size_t>(group) + 1);
+      if (cue.pattern->Match(s, 0, s.size(), re2::RE2::UNANCHORED, groups.data(),
+                             static_cast<int>(groups.size())) &&
+          !groups[static_cast<std::size_t>(group)].empty()) {
+        *field = {std::string(groups[static_cast<std::size_t>(group)]), ingest::FieldSource::inferred};
+        break;
+      }
+    }
+  }
+  return meta;
+}
+
+}  // namespace claimdiff::text
