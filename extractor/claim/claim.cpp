@@ -10,7 +10,9 @@ namespace claimdiff::claim {
 
 namespace {
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+bool is_word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+}
 
 // Whether text[pos] lies inside quotation marks opened earlier in the block.
 // Straight double quotes count by parity; single quotes count only where they
@@ -24,8 +26,10 @@ bool inside_quote(std::string_view block, std::size_t pos) {
     if (c == '\'') {
       const bool word_before = i > 0 && is_word_char(block[i - 1]);
       const bool word_after = i + 1 < block.size() && is_word_char(block[i + 1]);
-      if (!word_before && word_after) ++singles;               // opens
-      else if (word_before && !word_after && singles > 0) --singles;  // closes
+      if (!word_before && word_after)
+        ++singles;  // opens
+      else if (word_before && !word_after && singles > 0)
+        --singles;  // closes
     }
   }
   return doubles % 2 == 1 || singles > 0;
@@ -80,7 +84,8 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
       if (rule.layer != ruleset::Layer::speaker) continue;
       sentence_speakers.push_back(&m);
       const ruleset::Group* who = m.group("who");
-      speakers.push_back({std::string(doc.slice(who->begin, who->end)), rule.field("role"), sentence.block});
+      speakers.push_back(
+          {std::string(doc.slice(who->begin, who->end)), rule.field("role"), sentence.block});
     }
 
     for (const quantity::Quantity& q : f.quantities) {
@@ -120,7 +125,8 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
         c.attribute_rule = best->id;
         c.scope = best->field("scope");
         c.base = best->field("base");
-        if (!best->field("place").empty() && c.value.unit == "days/week") c.value.place = best->field("place");
+        if (!best->field("place").empty() && c.value.unit == "days/week")
+          c.value.place = best->field("place");
       } else {
         c.attribute = "generic." + q.kind;
         c.context = q.value.counted;
@@ -180,8 +186,8 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
     }
   }
   for (auto& c : merged) {
-    c.id = stable_hash(c.story + '\x1f' + c.article + '\x1f' + std::to_string(c.span.begin) + '\x1f' +
-                       std::to_string(c.span.end) + '\x1f' + c.rule);
+    c.id = stable_hash(c.story + '\x1f' + c.article + '\x1f' + std::to_string(c.span.begin) +
+                       '\x1f' + std::to_string(c.span.end) + '\x1f' + c.rule);
   }
   return merged;
 }
@@ -192,7 +198,8 @@ nlohmann::ordered_json to_json(const Claim& c) {
   j["story"] = c.story;
   j["article"] = c.article;
   j["outlet"] = c.outlet;
-  j["published"] = c.published.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.published);
+  j["published"] =
+      c.published.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.published);
   j["region"] = c.region;
   j["attribute"] = c.attribute;
   if (!c.context.empty()) j["context"] = c.context;
@@ -207,7 +214,8 @@ nlohmann::ordered_json to_json(const Claim& c) {
   j["span"] = {c.span.begin, c.span.end};
   if (!c.also_at.empty()) {
     auto& also = j["also_at"] = nlohmann::ordered_json::array();
-    for (const auto& p : c.also_at) also.push_back({{"span", {p.begin, p.end}}, {"region", p.region}});
+    for (const auto& p : c.also_at)
+      also.push_back({{"span", {p.begin, p.end}}, {"region", p.region}});
   }
   j["rule"] = c.rule;
   if (!c.attribute_rule.empty()) j["attribute_rule"] = c.attribute_rule;
@@ -221,7 +229,8 @@ Claim claim_from_json(const nlohmann::json& j) {
   c.story = j.value("story", "");
   c.article = j.value("article", "");
   c.outlet = j.value("outlet", "");
-  if (j.contains("published") && j["published"].is_string()) c.published = j["published"].get<std::string>();
+  if (j.contains("published") && j["published"].is_string())
+    c.published = j["published"].get<std::string>();
   c.region = j.value("region", "body");
   c.attribute = j.at("attribute").get<std::string>();
   c.context = j.value("context", "");
@@ -233,7 +242,8 @@ Claim claim_from_json(const nlohmann::json& j) {
   c.text = j.value("text", "");
   c.value = quantity::value_from_json(j.at("value"));
   c.quote = j.value("quote", "");
-  if (j.contains("span")) c.span = {j["span"][0].get<std::uint32_t>(), j["span"][1].get<std::uint32_t>(), c.region};
+  if (j.contains("span"))
+    c.span = {j["span"][0].get<std::uint32_t>(), j["span"][1].get<std::uint32_t>(), c.region};
   if (j.contains("also_at"))
     for (const auto& p : j["also_at"])
       c.also_at.push_back({p["span"][0].get<std::uint32_t>(), p["span"][1].get<std::uint32_t>(),

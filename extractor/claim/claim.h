@@ -25,21 +25,21 @@ struct Position {
 struct Claim {
   std::string id;  // stable: hash of story, article, span and rule
   std::string story, article, outlet, published;
-  std::string region;     // where the first position stands: body, headline, caption, ...
-  std::string attribute;  // e.g. ballot.strike.yes_share; generic.<kind> when no rule says
-  std::string context;    // generic claims: what the figure is of (the counted noun)
-  std::string scope;      // which group a figure is about, "" for all
-  std::string base;       // the whole of a share: votes_cast, members, staff, ...
-  std::string speaker;    // "outlet", or who is quoted ("the union", "a spokesman")
+  std::string region;        // where the first position stands: body, headline, caption, ...
+  std::string attribute;     // e.g. ballot.strike.yes_share; generic.<kind> when no rule says
+  std::string context;       // generic claims: what the figure is of (the counted noun)
+  std::string scope;         // which group a figure is about, "" for all
+  std::string base;          // the whole of a share: votes_cast, members, staff, ...
+  std::string speaker;       // "outlet", or who is quoted ("the union", "a spokesman")
   std::string speaker_role;  // outlet, union, employer, source, official, other
-  std::string kind;       // count, percentage, money, date, ratio, number
-  std::string text;       // the figure as printed
+  std::string kind;          // count, percentage, money, date, ratio, number
+  std::string text;          // the figure as printed
   quantity::Value value;
-  std::string quote;      // the sentence, as normalised
-  Position span;          // the figure's first position
+  std::string quote;              // the sentence, as normalised
+  Position span;                  // the figure's first position
   std::vector<Position> also_at;  // further copies in the same article
-  std::string rule;            // the quantity rule
-  std::string attribute_rule;  // the rule that gave the attribute, if any
+  std::string rule;               // the quantity rule
+  std::string attribute_rule;     // the rule that gave the attribute, if any
   double confidence = 0.0;
 
   bool generic() const { return attribute.starts_with("generic."); }

@@ -34,7 +34,8 @@ struct Common {
 
 void add_common(CLI::App* app, Common& common) {
   app->add_option("--rules", common.rule_dirs, "Add a rule pack folder (repeatable)");
-  app->add_flag("--no-default-rules", common.no_default_rules, "Use only the packs given with --rules");
+  app->add_flag("--no-default-rules", common.no_default_rules,
+                "Use only the packs given with --rules");
   app->add_option("--jobs,-j", common.jobs, "Threads (default: all cores)");
   app->add_flag("--quiet,-q", common.quiet, "Print only errors");
 }
@@ -131,8 +132,8 @@ int cmd_run(const RunArgs& args) {
     total_bytes += a.original.size();
     info.articles.push_back({a.story, a.file, a.meta.outlet.known() ? a.meta.outlet.value : a.file,
                              ingest::to_string(a.meta.outlet.source), a.meta.published.value,
-                             ingest::to_string(a.meta.published.source), a.encoding, a.original.size(),
-                             outputs[i].claims.size()});
+                             ingest::to_string(a.meta.published.source), a.encoding,
+                             a.original.size(), outputs[i].claims.size()});
     for (auto& c : outputs[i].claims) claims.push_back(std::move(c));
   }
   for (const auto& p : input.problems) info.problems.push_back({p.file, p.message});
@@ -140,7 +141,9 @@ int cmd_run(const RunArgs& args) {
   const auto findings = reconcile::reconcile(claims, {rules.labels});
   const auto reconciled = std::chrono::steady_clock::now();
   if (args.timings) {
-    auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+    auto ms = [](auto a, auto b) {
+      return std::chrono::duration<double, std::milli>(b - a).count();
+    };
     info.timings = {{"ingest_ms", ms(started, ingested)},
                     {"extract_ms", ms(ingested, extracted)},
                     {"reconcile_ms", ms(extracted, reconciled)},
@@ -166,14 +169,15 @@ int cmd_run(const RunArgs& args) {
   if (!args.common.quiet) {
     std::set<std::string> outlets;
     for (const auto& a : info.articles) outlets.insert(a.outlet);
-    std::cout << "claimdiff: " << input.stories.size() << " stor" << (input.stories.size() == 1 ? "y" : "ies")
-              << ", " << articles.size() << " articles, " << outlets.size() << " outlets, " << claims.size()
-              << " claims, " << findings.size() << " findings\n";
+    std::cout << "claimdiff: " << input.stories.size() << " stor"
+              << (input.stories.size() == 1 ? "y" : "ies") << ", " << articles.size()
+              << " articles, " << outlets.size() << " outlets, " << claims.size() << " claims, "
+              << findings.size() << " findings\n";
     for (const auto& [verdict, n] : report::count_verdicts(findings))
       std::cout << "  " << verdict << ": " << n << "\n";
     for (const auto& f : findings) {
-      if (f.severity == "low" ||
-          (f.verdict != "conflict" && f.verdict != "base-mismatch" && f.verdict != "speaker-disagreement"))
+      if (f.severity == "low" || (f.verdict != "conflict" && f.verdict != "base-mismatch" &&
+                                  f.verdict != "speaker-disagreement"))
         continue;
       std::cout << "  ! " << f.verdict << " — " << f.label << ": " << f.explanation << "\n";
     }
@@ -226,8 +230,8 @@ int cmd_extract(const ExtractArgs& args) {
   std::vector<ingest::Article*> articles;
   for (auto& story : input.stories)
     for (auto& a : story.articles) articles.push_back(&a);
-  cli::Settings settings{args.include_furniture || args.all, args.us_dates, parse_ref_date(args.ref_date),
-                         job_count(args.common)};
+  cli::Settings settings{args.include_furniture || args.all, args.us_dates,
+                         parse_ref_date(args.ref_date), job_count(args.common)};
   const auto outputs = cli::process_all(rules, articles, settings);
   for (std::size_t i = 0; i < articles.size(); ++i) {
     const auto& out = outputs[i];
@@ -298,8 +302,8 @@ int cmd_reconcile(const Common& common, const std::vector<std::string>& files) {
 
 // ---- explain ---------------------------------------------------------------
 
-int cmd_explain(const Common& common, const std::string& arg, bool from_stdin, const std::string& ref_date,
-                bool us_dates) {
+int cmd_explain(const Common& common, const std::string& arg, bool from_stdin,
+                const std::string& ref_date, bool us_dates) {
   ruleset::LoadResult loaded;
   if (!load_rules(common, loaded)) return kUsage;
   const ruleset::RuleSet& rules = loaded.rules;
@@ -321,24 +325,30 @@ int cmd_explain(const Common& common, const std::string& arg, bool from_stdin, c
   cli::Worker worker(rules);
   cli::Settings settings{true, us_dates, parse_ref_date(ref_date), 1};
   const cli::ArticleOutput out = cli::process(worker, a, settings);
-  std::cout << "file: " << a.file << "\nencoding: " << a.encoding << "\nbytes: " << a.original.size() << "\n";
-  for (const auto& [name, field] : {std::pair{"outlet", &a.meta.outlet}, {"title", &a.meta.title},
-                                    {"published", &a.meta.published}, {"author", &a.meta.author}}) {
-    std::cout << name << ": " << (field->known() ? field->value : "?") << " (" << ingest::to_string(field->source)
-              << ")\n";
+  std::cout << "file: " << a.file << "\nencoding: " << a.encoding
+            << "\nbytes: " << a.original.size() << "\n";
+  for (const auto& [name, field] : {std::pair{"outlet", &a.meta.outlet},
+                                    {"title", &a.meta.title},
+                                    {"published", &a.meta.published},
+                                    {"author", &a.meta.author}}) {
+    std::cout << name << ": " << (field->known() ? field->value : "?") << " ("
+              << ingest::to_string(field->source) << ")\n";
   }
   const text::Document& doc = out.doc;
   std::size_t fact = 0;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const auto& block = doc.blocks[b];
-    std::cout << "\n[" << text::to_string(block.region) << (block.cue.empty() ? "" : " by " + block.cue) << "] "
-              << "bytes " << doc.to_original[block.begin] << "-" << doc.to_original[block.end] << "\n";
+    std::cout << "\n[" << text::to_string(block.region)
+              << (block.cue.empty() ? "" : " by " + block.cue) << "] "
+              << "bytes " << doc.to_original[block.begin] << "-" << doc.to_original[block.end]
+              << "\n";
     for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
       const auto& sentence = doc.sentences[s];
       if (sentence.block != b) continue;
-      std::cout << "  sentence" << (sentence.region != block.region
-                                        ? std::string(" (") + text::to_string(sentence.region) + ")"
-                                        : "")
+      std::cout << "  sentence"
+                << (sentence.region != block.region
+                        ? std::string(" (") + text::to_string(sentence.region) + ")"
+                        : "")
                 << ": " << doc.slice(sentence.begin, sentence.end) << "\n";
       while (fact < out.facts.size() && out.facts[fact].sentence < s) ++fact;
       if (fact >= out.facts.size() || out.facts[fact].sentence != s) continue;
@@ -346,11 +356,12 @@ int cmd_explain(const Common& common, const std::string& arg, bool from_stdin, c
       for (std::size_t m = 0; m < f.mentions.size(); ++m) {
         const auto& mention = f.mentions[m];
         const auto& rule = rules.rules[mention.rule];
-        std::cout << "    rule " << rule.id << " (" << rule.kind << ") '" << doc.slice(mention.begin, mention.end)
-                  << "'";
+        std::cout << "    rule " << rule.id << " (" << rule.kind << ") '"
+                  << doc.slice(mention.begin, mention.end) << "'";
         for (const auto& q : f.quantities)
           if (q.mention == m) std::cout << " -> " << quantity::describe(q.value);
-        if (!rule.field("attribute").empty()) std::cout << " -> attribute " << rule.field("attribute");
+        if (!rule.field("attribute").empty())
+          std::cout << " -> attribute " << rule.field("attribute");
         std::cout << "\n";
       }
     }
@@ -358,48 +369,60 @@ int cmd_explain(const Common& common, const std::string& arg, bool from_stdin, c
   std::cout << "\nclaims:\n";
   for (const auto& c : out.claims)
     std::cout << "  " << c.attribute << (c.base.empty() ? "" : " (base " + c.base + ")") << ": "
-              << quantity::describe(c.value) << " — '" << c.text << "' [" << c.region << ", " << c.speaker
-              << ", bytes " << c.span.begin << "-" << c.span.end << "]\n";
+              << quantity::describe(c.value) << " — '" << c.text << "' [" << c.region << ", "
+              << c.speaker << ", bytes " << c.span.begin << "-" << c.span.end << "]\n";
   return kDone;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"claimdiff: where news outlets agree, only seem to differ, or conflict on the facts of a story"};
+  CLI::App app{
+      "claimdiff: where news outlets agree, only seem to differ, or conflict on the facts of a "
+      "story"};
   app.set_version_flag("--version", CLAIMDIFF_VERSION);
   app.require_subcommand(1);
 
   RunArgs run;
-  auto* run_cmd = app.add_subcommand("run", "Extract, reconcile and write reports for article folders");
+  auto* run_cmd =
+      app.add_subcommand("run", "Extract, reconcile and write reports for article folders");
   add_common(run_cmd, run.common);
   run_cmd->add_option("paths", run.paths, "Story folders or files (default: corpus/)");
   run_cmd->add_option("-o,--out", run.out, "Output folder")->capture_default_str();
-  run_cmd->add_flag("--include-furniture", run.include_furniture, "Also claims from page furniture");
+  run_cmd->add_flag("--include-furniture", run.include_furniture,
+                    "Also claims from page furniture");
   run_cmd->add_flag("--us-dates", run.us_dates, "Read 11/12/2024 as 12 November... in US order");
   run_cmd->add_option("--ref-date", run.ref_date, "Resolve relative dates against YYYY-MM-DD");
-  run_cmd->add_option("--max-bytes", run.max_bytes, "Skip files larger than this")->capture_default_str();
+  run_cmd->add_option("--max-bytes", run.max_bytes, "Skip files larger than this")
+      ->capture_default_str();
   run_cmd->add_option("--fail-on", run.fail_on, "Exit 1 on findings: never, conflict, high")
       ->check(CLI::IsMember({"never", "conflict", "high"}))
       ->capture_default_str();
-  run_cmd->add_flag("--timings", run.timings, "Record timings in run.json (makes it differ run to run)");
+  run_cmd->add_flag("--timings", run.timings,
+                    "Record timings in run.json (makes it differ run to run)");
 
   ExtractArgs extract;
-  auto* extract_cmd = app.add_subcommand("extract", "Print claims (or with --all every figure) as JSON Lines");
+  auto* extract_cmd =
+      app.add_subcommand("extract", "Print claims (or with --all every figure) as JSON Lines");
   add_common(extract_cmd, extract.common);
   extract_cmd->add_option("paths", extract.paths, "Story folders or files");
   extract_cmd->add_flag("--stdin", extract.from_stdin, "Read one article from standard input");
-  extract_cmd->add_option("--format", extract.format, "Output format")->check(CLI::IsMember({"jsonl"}));
+  extract_cmd->add_option("--format", extract.format, "Output format")
+      ->check(CLI::IsMember({"jsonl"}));
   extract_cmd->add_flag("--all", extract.all, "Every figure read, not only claims");
-  extract_cmd->add_flag("--include-furniture", extract.include_furniture, "Also claims from page furniture");
+  extract_cmd->add_flag("--include-furniture", extract.include_furniture,
+                        "Also claims from page furniture");
   extract_cmd->add_flag("--us-dates", extract.us_dates, "Numeric dates in US order");
-  extract_cmd->add_option("--ref-date", extract.ref_date, "Resolve relative dates against YYYY-MM-DD");
+  extract_cmd->add_option("--ref-date", extract.ref_date,
+                          "Resolve relative dates against YYYY-MM-DD");
 
   Common reconcile_common;
   std::vector<std::string> reconcile_files;
-  auto* reconcile_cmd = app.add_subcommand("reconcile", "Findings (JSON Lines) from claims (JSON Lines)");
+  auto* reconcile_cmd =
+      app.add_subcommand("reconcile", "Findings (JSON Lines) from claims (JSON Lines)");
   add_common(reconcile_cmd, reconcile_common);
-  reconcile_cmd->add_option("files", reconcile_files, "claims.jsonl files, or - for standard input");
+  reconcile_cmd->add_option("files", reconcile_files,
+                            "claims.jsonl files, or - for standard input");
 
   Common explain_common;
   std::string explain_arg, explain_ref;
@@ -424,7 +447,8 @@ int main(int argc, char** argv) {
     if (*run_cmd) return cmd_run(run);
     if (*extract_cmd) return cmd_extract(extract);
     if (*reconcile_cmd) return cmd_reconcile(reconcile_common, reconcile_files);
-    if (*explain_cmd) return cmd_explain(explain_common, explain_arg, explain_stdin, explain_ref, explain_us);
+    if (*explain_cmd)
+      return cmd_explain(explain_common, explain_arg, explain_stdin, explain_ref, explain_us);
     if (*rules_test) {
       ruleset::LoadResult loaded;
       const bool ok = load_rules(rules_common, loaded);

@@ -43,21 +43,26 @@ ArticleOutput process(Worker& worker, ingest::Article& article, const Settings& 
       article.meta.published = {quantity::format_day(*day), ingest::FieldSource::inferred};
   }
   std::optional<long> ref_day = settings.ref_day;
-  if (!ref_day && article.meta.published.known()) ref_day = quantity::parse_iso_day(article.meta.published.value);
+  if (!ref_day && article.meta.published.known())
+    ref_day = quantity::parse_iso_day(article.meta.published.value);
   out.facts = analyse(worker, out.doc, ref_day, settings.us_dates);
-  out.claims = claim::build(worker.rules, article, out.doc, out.facts, {settings.include_furniture});
+  out.claims =
+      claim::build(worker.rules, article, out.doc, out.facts, {settings.include_furniture});
   return out;
 }
 
-std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules, std::vector<ingest::Article*>& articles,
+std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules,
+                                       std::vector<ingest::Article*>& articles,
                                        const Settings& settings) {
   std::vector<ArticleOutput> outputs(articles.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     Worker worker(rules);
-    for (std::size_t i = next++; i < articles.size(); i = next++) outputs[i] = process(worker, *articles[i], settings);
+    for (std::size_t i = next++; i < articles.size(); i = next++)
+      outputs[i] = process(worker, *articles[i], settings);
   };
-  const unsigned threads = std::max(1u, std::min<unsigned>(settings.jobs, static_cast<unsigned>(articles.size())));
+  const unsigned threads =
+      std::max(1u, std::min<unsigned>(settings.jobs, static_cast<unsigned>(articles.size())));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
@@ -91,7 +96,8 @@ struct ExampleRun {
 ExampleRun run_text(Worker& worker, const std::string& text, const ruleset::Example& ex) {
   ExampleRun run;
   run.doc = worker.segmenter.segment_text(text);
-  std::optional<long> ref = ex.ref_date.empty() ? std::nullopt : quantity::parse_iso_day(ex.ref_date);
+  std::optional<long> ref =
+      ex.ref_date.empty() ? std::nullopt : quantity::parse_iso_day(ex.ref_date);
   run.facts = analyse(worker, run.doc, ref, false);
   return run;
 }
@@ -108,7 +114,7 @@ int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose
     const ruleset::Rule& rule = rules.rules[r];
     for (const auto& ex : rule.examples) {
       std::vector<std::string> got;  // what the rule produced, for the message
-      bool matched = false;           // something the rule produced matches the example
+      bool matched = false;          // something the rule produced matches the example
       const ExampleRun run = run_text(worker, ex.text, ex);
       if (rule.kind == "region") {
         for (const auto& b : run.doc.blocks)
@@ -122,14 +128,16 @@ int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose
                                      : rule.field("field") == "author"  ? meta.author
                                                                         : meta.outlet;
         if (field.known()) got.push_back(field.value);
-        matched = field.known() && (!ex.value.is_string() || ex.value.get<std::string>() == field.value);
+        matched =
+            field.known() && (!ex.value.is_string() || ex.value.get<std::string>() == field.value);
       } else if (rule.layer == ruleset::Layer::speaker) {
         for (const auto& f : run.facts)
           for (const auto& m : f.mentions)
             if (m.rule == r) {
               const auto* who = m.group("who");
               got.push_back(std::string(run.doc.slice(who->begin, who->end)));
-              matched = matched || !ex.value.is_string() || ex.value.get<std::string>() == got.back();
+              matched =
+                  matched || !ex.value.is_string() || ex.value.get<std::string>() == got.back();
             }
       } else if (rule.kind == "trap") {
         // A trap holds when it fires and no figure is read where it fired.
@@ -139,7 +147,8 @@ int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose
             if (m.rule == r) {
               fired = true;
               for (const auto& q : f.quantities)
-                if (q.begin < m.end && m.begin < q.end) got.push_back(q.kind + " " + quantity::describe(q.value));
+                if (q.begin < m.end && m.begin < q.end)
+                  got.push_back(q.kind + " " + quantity::describe(q.value));
             }
         if (!fired) got.push_back("(the trap did not fire)");
       } else if (rule.layer == ruleset::Layer::quantity) {
@@ -169,10 +178,12 @@ int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose
       std::string got_text;
       for (const auto& g : got) got_text += (got_text.empty() ? "" : "; ") + g;
       if (got_text.empty()) got_text = "nothing";
-      std::string expected = ex.none ? "nothing" : !ex.region.empty() ? "region " + ex.region : ex.value.dump();
+      std::string expected = ex.none              ? "nothing"
+                             : !ex.region.empty() ? "region " + ex.region
+                                                  : ex.value.dump();
       if (rule.kind == "trap") expected = "no figure where the trap fires";
-      out << rule.file << ":" << ex.line << " " << rule.id << ": expected " << expected << ", got " << got_text
-          << "  [text: " << ex.text << "]\n";
+      out << rule.file << ":" << ex.line << " " << rule.id << ": expected " << expected << ", got "
+          << got_text << "  [text: " << ex.text << "]\n";
     }
   }
   out << passed << " passed, " << failures << " failed\n";

@@ -44,7 +44,8 @@ std::vector<claim::SentenceFacts> analyse(Worker& worker, const text::Document& 
 ArticleOutput process(Worker& worker, ingest::Article& article, const Settings& settings);
 
 // All articles, on `settings.jobs` threads; results in the order given.
-std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules, std::vector<ingest::Article*>& articles,
+std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules,
+                                       std::vector<ingest::Article*>& articles,
                                        const Settings& settings);
 
 // Runs every example of every rule; prints failures as

@@ -20,9 +20,12 @@ namespace claimdiff::ingest {
 
 const char* to_string(FieldSource source) {
   switch (source) {
-    case FieldSource::manifest: return "manifest";
-    case FieldSource::inferred: return "inferred";
-    case FieldSource::unknown: break;
+    case FieldSource::manifest:
+      return "manifest";
+    case FieldSource::inferred:
+      return "inferred";
+    case FieldSource::unknown:
+      break;
   }
   return "unknown";
 }
@@ -31,7 +34,8 @@ namespace {
 
 bool is_article_file(const fs::path& p) {
   std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return ext == ".txt" || ext == ".md" || ext == ".html" || ext == ".htm";
 }
 
@@ -120,8 +124,8 @@ std::string detect_legacy_charset(const std::string& bytes) {
   UCharsetDetector* det = ucsdet_open(&status);
   std::string name = "windows-1252";
   if (U_SUCCESS(status)) {
-    ucsdet_setText(det, bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)),
-                   &status);
+    ucsdet_setText(det, bytes.data(),
+                   static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)), &status);
     const UCharsetMatch* match = ucsdet_detect(det, &status);
     if (U_SUCCESS(status) && match) {
       const char* detected = ucsdet_getName(match, &status);
@@ -282,8 +286,8 @@ bool read_bytes(const fs::path& p, std::string& out, std::string& error) {
 }
 
 bool looks_binary(const std::string& bytes) {
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                            (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
     return false;  // UTF-16 has NULs by nature
   const std::size_t n = std::min<std::size_t>(bytes.size(), 64 * 1024);
   std::size_t control = 0;

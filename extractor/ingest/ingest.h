@@ -29,12 +29,12 @@ struct ArticleMeta {
 };
 
 struct Article {
-  std::string story;            // the story's name (its folder)
-  std::string file;             // path relative to the story folder, '/'-separated
-  std::filesystem::path path;   // path as given on disk
-  std::string original;         // the file's bytes, untouched
-  std::string encoding;         // e.g. "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "windows-1252"
-  std::string text;             // decoded UTF-8
+  std::string story;           // the story's name (its folder)
+  std::string file;            // path relative to the story folder, '/'-separated
+  std::filesystem::path path;  // path as given on disk
+  std::string original;        // the file's bytes, untouched
+  std::string encoding;        // e.g. "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "windows-1252"
+  std::string text;            // decoded UTF-8
   // For each byte of `text` (and one past its end) the offset in `original`.
   std::vector<std::uint32_t> text_to_original;
   ArticleMeta meta;

@@ -16,7 +16,8 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return out;
 }
 
@@ -55,29 +56,52 @@ std::optional<HedgeInfo> read_hedge(std::string_view raw) {
     HedgeInfo info;
   };
   static constexpr Entry kHedges[] = {
-      {"slightly more than", {"more_than", true}}, {"just over", {"more_than", true}},
-      {"just more than", {"more_than", true}},     {"slightly over", {"more_than", true}},
-      {"a little over", {"more_than", true}},      {"a little more than", {"more_than", true}},
-      {"just above", {"more_than", true}},         {"slightly above", {"more_than", true}},
-      {"well over", {"more_than", false}},         {"more than", {"more_than", false}},
-      {"over", {"more_than", false}},              {"above", {"more_than", false}},
-      {"in excess of", {"more_than", false}},      {"at least", {"at_least", false}},
-      {"no fewer than", {"at_least", false}},      {"no less than", {"at_least", false}},
-      {"a minimum of", {"at_least", false}},       {"just under", {"less_than", true}},
-      {"slightly less than", {"less_than", true}}, {"slightly fewer than", {"less_than", true}},
-      {"just below", {"less_than", true}},         {"fewer than", {"less_than", false}},
-      {"less than", {"less_than", false}},         {"under", {"less_than", false}},
-      {"below", {"less_than", false}},             {"nearly", {"nearly", false}},
-      {"almost", {"nearly", false}},               {"close to", {"approx", false}},
-      {"at most", {"at_most", false}},             {"up to", {"at_most", false}},
-      {"as many as", {"at_most", false}},          {"no more than", {"at_most", false}},
-      {"a maximum of", {"at_most", false}},        {"about", {"approx", false}},
-      {"around", {"approx", false}},               {"approximately", {"approx", false}},
-      {"roughly", {"approx", false}},              {"some", {"approx", false}},
-      {"an estimated", {"approx", false}},         {"estimated", {"approx", false}},
-      {"circa", {"approx", false}},                {"as few as", {"as_few_as", false}},
-      {"as little as", {"as_few_as", false}},      {"only", {"as_few_as", false}},
-      {"between", {"range", false}},               {"from", {"range", false}},
+      {"slightly more than", {"more_than", true}},
+      {"just over", {"more_than", true}},
+      {"just more than", {"more_than", true}},
+      {"slightly over", {"more_than", true}},
+      {"a little over", {"more_than", true}},
+      {"a little more than", {"more_than", true}},
+      {"just above", {"more_than", true}},
+      {"slightly above", {"more_than", true}},
+      {"well over", {"more_than", false}},
+      {"more than", {"more_than", false}},
+      {"over", {"more_than", false}},
+      {"above", {"more_than", false}},
+      {"in excess of", {"more_than", false}},
+      {"at least", {"at_least", false}},
+      {"no fewer than", {"at_least", false}},
+      {"no less than", {"at_least", false}},
+      {"a minimum of", {"at_least", false}},
+      {"just under", {"less_than", true}},
+      {"slightly less than", {"less_than", true}},
+      {"slightly fewer than", {"less_than", true}},
+      {"just below", {"less_than", true}},
+      {"fewer than", {"less_than", false}},
+      {"less than", {"less_than", false}},
+      {"under", {"less_than", false}},
+      {"below", {"less_than", false}},
+      {"nearly", {"nearly", false}},
+      {"almost", {"nearly", false}},
+      {"close to", {"approx", false}},
+      {"at most", {"at_most", false}},
+      {"up to", {"at_most", false}},
+      {"as many as", {"at_most", false}},
+      {"no more than", {"at_most", false}},
+      {"a maximum of", {"at_most", false}},
+      {"about", {"approx", false}},
+      {"around", {"approx", false}},
+      {"approximately", {"approx", false}},
+      {"roughly", {"approx", false}},
+      {"some", {"approx", false}},
+      {"an estimated", {"approx", false}},
+      {"estimated", {"approx", false}},
+      {"circa", {"approx", false}},
+      {"as few as", {"as_few_as", false}},
+      {"as little as", {"as_few_as", false}},
+      {"only", {"as_few_as", false}},
+      {"between", {"range", false}},
+      {"from", {"range", false}},
   };
   for (const auto& e : kHedges)
     if (h == e.text) return e.info;
@@ -88,7 +112,9 @@ int decimals_of(std::string_view digits) {
   const auto dot = digits.find('.');
   if (dot == std::string_view::npos) return 0;
   int n = 0;
-  for (std::size_t i = dot + 1; i < digits.size() && std::isdigit(static_cast<unsigned char>(digits[i])); ++i) ++n;
+  for (std::size_t i = dot + 1;
+       i < digits.size() && std::isdigit(static_cast<unsigned char>(digits[i])); ++i)
+    ++n;
   return n;
 }
 
@@ -108,7 +134,8 @@ std::string currency_of(std::string_view raw) {
   if (c == "$" || c == "us$" || c.starts_with("dollar") || c == "usd") return "USD";
   if (c == "€" || c.starts_with("euro") || c == "eur") return "EUR";
   std::string up(trim(raw));
-  std::transform(up.begin(), up.end(), up.begin(), [](unsigned char ch) { return std::toupper(ch); });
+  std::transform(up.begin(), up.end(), up.begin(),
+                 [](unsigned char ch) { return std::toupper(ch); });
   return up;
 }
 
@@ -118,7 +145,8 @@ int month_of(std::string_view raw) {
                                                           "jul", "aug", "sep", "oct", "nov", "dec"};
   for (int i = 0; i < 12; ++i)
     if (m.starts_with(kMonths[static_cast<std::size_t>(i)])) return i + 1;
-  if (!m.empty() && std::all_of(m.begin(), m.end(), [](unsigned char c) { return std::isdigit(c); })) {
+  if (!m.empty() &&
+      std::all_of(m.begin(), m.end(), [](unsigned char c) { return std::isdigit(c); })) {
     const int n = std::stoi(m);
     if (n >= 1 && n <= 12) return n;
   }
@@ -147,7 +175,7 @@ void civil_from_days(long z, int& y, int& m, int& d) {
 bool looks_forward(std::string_view sentence, std::string_view before_date) {
   static const re2::RE2 kForward(
       "(?i)\\b(?:will|shall|opens|opening|expected|due|scheduled|set to|plans? to|planned|"
-      "next|begins?|starts?|closes|closing|ends|is to|are to|from|until|by)\\b");
+      "next|begins?|starts?|closes|closing|ends|would|is to|are to|from|until|by)\\b");
   static const re2::RE2 kForwardJustBefore("(?i)\\b(?:from|next|until|by|on)\\s*$");
   if (re2::RE2::PartialMatch(before_date, kForwardJustBefore) &&
       !re2::RE2::PartialMatch(before_date, "(?i)\\bon\\s*$"))
@@ -164,8 +192,10 @@ void apply_hedge(Value& v, const HedgeInfo& hedge, double figure, double lo, dou
     v.hi = std::max(hi, figure * 1.1);
   } else if (kind == "more_than") {
     v.lo = figure;
-    if (hedge.slight) v.hi = std::max(hi, figure * 1.1);
-    else v.hi.reset();
+    if (hedge.slight)
+      v.hi = std::max(hi, figure * 1.1);
+    else
+      v.hi.reset();
   } else if (kind == "at_least") {
     v.lo = lo;
     v.hi.reset();
@@ -192,9 +222,12 @@ std::string text_of(std::string_view text, const ruleset::Group* g) {
 
 Reader::Reader() {
   UErrorCode status = U_ZERO_ERROR;
-  spellout_ = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale::getEnglish(), status);
-  if (U_FAILURE(status)) spellout_.reset();
-  else spellout_->setLenient(true);
+  spellout_ = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT,
+                                                           icu::Locale::getEnglish(), status);
+  if (U_FAILURE(status))
+    spellout_.reset();
+  else
+    spellout_->setLenient(true);
 }
 
 Reader::~Reader() = default;
@@ -205,7 +238,9 @@ std::optional<double> Reader::parse_number(std::string_view raw) const {
   if (std::isdigit(static_cast<unsigned char>(s[0]))) {
     std::string digits;
     std::size_t i = 0;
-    for (; i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == ',' || s[i] == '.'); ++i)
+    for (; i < s.size() &&
+           (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == ',' || s[i] == '.');
+         ++i)
       if (s[i] != ',') digits.push_back(s[i]);
     if (!digits.empty() && digits.back() == '.') digits.pop_back();
     double v;
@@ -273,8 +308,10 @@ std::optional<long> parse_iso_day(std::string_view text) {
 
 std::optional<long> parse_date_text(std::string_view text, bool us_dates) {
   static const re2::RE2 kIso("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-  static const re2::RE2 kDayMonthYear("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([a-z]{3,9})\\.?,?\\s+(\\d{4})");
-  static const re2::RE2 kMonthDayYear("(?i)\\b([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
+  static const re2::RE2 kDayMonthYear(
+      "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([a-z]{3,9})\\.?,?\\s+(\\d{4})");
+  static const re2::RE2 kMonthDayYear(
+      "(?i)\\b([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
   static const re2::RE2 kNumeric("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b");
   int y = 0, m = 0, d = 0;
   std::string a, b;
@@ -339,8 +376,10 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
       }
       if (!year) {
         char buf[16];
-        if (day) std::snprintf(buf, sizeof buf, "--%02d-%02d", month, day);
-        else std::snprintf(buf, sizeof buf, "--%02d", month);
+        if (day)
+          std::snprintf(buf, sizeof buf, "--%02d-%02d", month, day);
+        else
+          std::snprintf(buf, sizeof buf, "--%02d", month);
         v.partial = buf;
       } else {
         v.lo = days_from_civil(year, month, day ? day : 1);
@@ -363,13 +402,17 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
     if (!figure2) return std::nullopt;
   }
   double scale = 1.0;
-  if (auto m = multiplier(group("mult"))) scale = *m;
-  else return std::nullopt;
+  if (auto m = multiplier(group("mult")))
+    scale = *m;
+  else
+    return std::nullopt;
   if (!group("den").empty()) {
     auto den = parse_number(group("den"));
     if (!den || *den <= 0) return std::nullopt;
-    if (rule.kind == "percentage") scale = 100.0 / *den;
-    else if (rule.kind == "ratio") scale = 5.0 / *den;  // "two days out of five": of a working week
+    if (rule.kind == "percentage")
+      scale = 100.0 / *den;
+    else if (rule.kind == "ratio")
+      scale = 5.0 / *den;  // "two days out of five": of a working week
   }
   double value = *figure * scale;
   double value2 = figure2 ? *figure2 * scale : value;
@@ -382,18 +425,25 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
   const double half2 = rounds && figure2 ? 0.5 * std::pow(10.0, -decimals_of(group("num2"))) : half;
   const double lo = value - half, hi = value2 + half2;
 
-  if (rule.kind == "percentage") v.unit = "%";
-  else if (rule.kind == "count") v.unit = "count";
-  else if (rule.kind == "money") v.unit = currency_of(group("cur"));
-  else if (rule.kind == "ratio") v.unit = "days/week";
-  else v.unit = "number";
+  if (rule.kind == "percentage")
+    v.unit = "%";
+  else if (rule.kind == "count")
+    v.unit = "count";
+  else if (rule.kind == "money")
+    v.unit = currency_of(group("cur"));
+  else if (rule.kind == "ratio")
+    v.unit = "days/week";
+  else
+    v.unit = "number";
   if (!rule.field("unit").empty()) v.unit = rule.field("unit");
   if (rule.kind == "count") v.counted = squash_spaces(lower(group("counted")));
   if (rule.kind == "ratio") {
     v.place = rule.field("place");
     const std::string place = lower(group("place"));
-    if (place.find("home") != std::string::npos || place.find("remote") != std::string::npos) v.place = "home";
-    else if (!place.empty()) v.place = "office";
+    if (place.find("home") != std::string::npos || place.find("remote") != std::string::npos)
+      v.place = "home";
+    else if (!place.empty())
+      v.place = "office";
   }
 
   if (figure2) {
@@ -407,7 +457,8 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
     v.hi = hi;
   }
   if (v.lo && *v.lo < 0) v.lo = 0.0;
-  if (rule.kind == "percentage" && group("den").empty() && v.hi && *v.hi > 100 && value <= 100) v.hi = 100.0;
+  if (rule.kind == "percentage" && group("den").empty() && v.hi && *v.hi > 100 && value <= 100)
+    v.hi = 100.0;
   return q;
 }
 
@@ -501,18 +552,22 @@ std::string describe(const Value& v) {
     return format_day(static_cast<long>(*v.lo)) + " to " + format_day(static_cast<long>(*v.hi));
   }
   std::string suffix;
-  if (v.unit == "days/week") suffix = " days/week" + (v.place.empty() ? "" : " (" + v.place + ")");
-  else if (v.unit == "count" && !v.counted.empty()) suffix = " " + v.counted;
-  else if (v.unit != "%" && v.unit != "count" && v.unit != "number" && v.unit != "GBP" && v.unit != "USD" &&
-           v.unit != "EUR")
+  if (v.unit == "days/week")
+    suffix = " days/week" + (v.place.empty() ? "" : " (" + v.place + ")");
+  else if (v.unit == "count" && !v.counted.empty())
+    suffix = " " + v.counted;
+  else if (v.unit != "%" && v.unit != "count" && v.unit != "number" && v.unit != "GBP" &&
+           v.unit != "USD" && v.unit != "EUR")
     suffix = " " + v.unit;
   const double p = v.printed.value_or(v.lo.value_or(0));
   std::string figure;
-  if (v.printed2) figure = format_amount(v, p) + "-" + format_amount(v, *v.printed2);
-  else figure = format_amount(v, p);
+  if (v.printed2)
+    figure = format_amount(v, p) + "-" + format_amount(v, *v.printed2);
+  else
+    figure = format_amount(v, p);
   static const std::pair<const char*, const char*> kWords[] = {
-      {"approx", "about "},      {"more_than", "more than "}, {"at_least", "at least "},
-      {"less_than", "less than "}, {"at_most", "up to "},     {"nearly", "nearly "},
+      {"approx", "about "},        {"more_than", "more than "}, {"at_least", "at least "},
+      {"less_than", "less than "}, {"at_most", "up to "},       {"nearly", "nearly "},
       {"as_few_as", "as few as "}};
   std::string prefix;
   for (const auto& [h, w] : kWords)

@@ -13,15 +13,15 @@
 // and the rule's fields: `hedge` (a fixed hedge), `unit`, `place` (office|home).
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <unicode/uversion.h>
+
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "ruleset/ruleset.h"
-
-#include <unicode/uversion.h>
 U_NAMESPACE_BEGIN
 class RuleBasedNumberFormat;
 U_NAMESPACE_END
@@ -31,13 +31,14 @@ namespace claimdiff::quantity {
 struct Value {
   // Bounds; unset means unbounded. Dates are days since 1970-01-01.
   std::optional<double> lo, hi;
-  std::string unit;           // %, count, GBP, USD, EUR, days/week, date, number
-  std::string hedge = "none"; // none, approx, more_than, at_least, less_than, at_most, nearly, range, ...
+  std::string unit;  // %, count, GBP, USD, EUR, days/week, date, number
+  std::string hedge =
+      "none";  // none, approx, more_than, at_least, less_than, at_most, nearly, range, ...
   std::optional<double> printed;   // the figure as printed (lower end of a printed range)
   std::optional<double> printed2;  // upper end of a printed range
-  std::string counted;        // count: the noun counted ("members")
-  std::string place;          // days/week: office or home
-  std::string partial;        // date that could not be anchored: "--11-06", "--01"
+  std::string counted;             // count: the noun counted ("members")
+  std::string place;               // days/week: office or home
+  std::string partial;             // date that could not be anchored: "--11-06", "--01"
 };
 
 struct Quantity {
@@ -74,8 +75,8 @@ class Reader {
 
 // Calendar helpers (proleptic Gregorian).
 long days_from_civil(int year, int month, int day);
-std::string format_day(long days);                          // YYYY-MM-DD
-std::optional<long> parse_iso_day(std::string_view text);   // YYYY-MM-DD
+std::string format_day(long days);                         // YYYY-MM-DD
+std::optional<long> parse_iso_day(std::string_view text);  // YYYY-MM-DD
 // A date written in prose or ISO ("11 December 2024, 22:39", "2024-12-11").
 std::optional<long> parse_date_text(std::string_view text, bool us_dates = false);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -19,8 +20,10 @@ struct Scaled {
 
 std::string fmt(double d) {
   char buf[32];
-  if (std::fabs(d - std::round(d)) < 0.05) std::snprintf(buf, sizeof buf, "%.0f", d);
-  else std::snprintf(buf, sizeof buf, "%.1f", d);
+  if (std::fabs(d - std::round(d)) < 0.05)
+    std::snprintf(buf, sizeof buf, "%.0f", d);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f", d);
   return buf;
 }
 
@@ -108,8 +111,9 @@ std::string says(const claim::Claim& c) {
 }
 
 int verdict_rank(const std::string& v) {
-  static const char* kOrder[] = {"conflict", "base-mismatch", "speaker-disagreement", "unassessed",
-                                 "compatible", "equivalent",  "agree",               "single-source"};
+  static const char* kOrder[] = {"conflict",   "base-mismatch", "speaker-disagreement",
+                                 "unassessed", "compatible",    "equivalent",
+                                 "agree",      "single-source"};
   for (int i = 0; i < 8; ++i)
     if (v == kOrder[i]) return i;
   return 9;
@@ -126,18 +130,21 @@ int severity_rank(const std::string& severity) {
 
 std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Options& options) {
   // Group by story, attribute, scope (and, for generic claims, what they count).
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, std::vector<const claim::Claim*>>
+  std::map<std::tuple<std::string, std::string, std::string, std::string>,
+           std::vector<const claim::Claim*>>
       groups;
   for (const auto& c : claims) groups[{c.story, c.attribute, c.scope, c.context}].push_back(&c);
 
   std::vector<Finding> findings;
   for (auto& [key, group] : groups) {
     std::sort(group.begin(), group.end(), [](const claim::Claim* a, const claim::Claim* b) {
-      return std::tie(a->article, a->span.begin, a->id) < std::tie(b->article, b->span.begin, b->id);
+      return std::tie(a->article, a->span.begin, a->id) <
+             std::tie(b->article, b->span.begin, b->id);
     });
     Finding f;
     std::tie(f.story, f.attribute, f.scope, f.context) = key;
-    f.id = claim::stable_hash(f.story + '\x1f' + f.attribute + '\x1f' + f.scope + '\x1f' + f.context);
+    f.id =
+        claim::stable_hash(f.story + '\x1f' + f.attribute + '\x1f' + f.scope + '\x1f' + f.context);
     auto label = options.labels.find(f.attribute);
     f.label = label != options.labels.end() ? label->second : f.attribute;
     if (!f.context.empty()) f.label += " (" + f.context + ")";
@@ -146,7 +153,8 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
     std::vector<Scaled> scaled;
     for (const auto* c : group) {
       f.claim_ids.push_back(c->id);
-      if (std::find(f.outlets.begin(), f.outlets.end(), c->outlet) == f.outlets.end()) f.outlets.push_back(c->outlet);
+      if (std::find(f.outlets.begin(), f.outlets.end(), c->outlet) == f.outlets.end())
+        f.outlets.push_back(c->outlet);
       if (auto s = scale(*c, f.unit)) {
         scaled.push_back(*s);
         f.scaled.push_back({c->id, s->lo, s->hi});
@@ -154,8 +162,19 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
     }
 
     const bool generic = group.front()->generic();
-    const bool furniture_only =
-        std::all_of(group.begin(), group.end(), [](const claim::Claim* c) { return c->furniture(); });
+    const bool furniture_only = std::all_of(group.begin(), group.end(),
+                                            [](const claim::Claim* c) { return c->furniture(); });
+
+    // An outlet that gives several figures (one per staff group) is read as the
+    // span of them: two outlets conflict only when their spans are disjoint.
+    std::map<std::string, Scaled> hull;
+    for (const auto& s : scaled) {
+      auto [it, fresh] = hull.try_emplace(s.claim->outlet, s);
+      if (fresh) continue;
+      Scaled& h = it->second;
+      h.lo = h.lo && s.lo ? std::optional<double>(std::min(*h.lo, *s.lo)) : std::nullopt;
+      h.hi = h.hi && s.hi ? std::optional<double>(std::max(*h.hi, *s.hi)) : std::nullopt;
+    }
 
     // Compare every pair from different outlets; the worst relation is the verdict.
     std::string verdict = "single-source";
@@ -165,17 +184,24 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
         const auto &a = scaled[i], &b = scaled[j];
         if (a.claim->outlet == b.claim->outlet) continue;
         std::string relation;
-        const bool bases_differ = !a.claim->base.empty() && !b.claim->base.empty() && a.claim->base != b.claim->base;
-        if (!overlap(a, b)) {
-          if (generic) relation = "unassessed";
-          else if (bases_differ) relation = "base-mismatch";
-          else if (a.claim->speaker_role != b.claim->speaker_role && a.claim->speaker_role != "outlet" &&
-                   b.claim->speaker_role != "outlet")
+        const bool bases_differ =
+            !a.claim->base.empty() && !b.claim->base.empty() && a.claim->base != b.claim->base;
+        if (!overlap(a, b) && overlap(hull.at(a.claim->outlet), hull.at(b.claim->outlet))) {
+          relation = "compatible";
+        } else if (!overlap(a, b)) {
+          if (generic)
+            relation = "unassessed";
+          else if (bases_differ)
+            relation = "base-mismatch";
+          else if (a.claim->speaker_role != b.claim->speaker_role &&
+                   a.claim->speaker_role != "outlet" && b.claim->speaker_role != "outlet")
             relation = "speaker-disagreement";
-          else relation = "conflict";
+          else
+            relation = "conflict";
         } else if (printed_key(*a.claim) == printed_key(*b.claim)) {
           relation = "agree";
-        } else if (a.claim->value.unit != b.claim->value.unit || a.claim->value.place != b.claim->value.place) {
+        } else if (a.claim->value.unit != b.claim->value.unit ||
+                   a.claim->value.place != b.claim->value.place) {
           relation = same_interval(a, b) ? "equivalent" : "compatible";
         } else {
           relation = "compatible";
@@ -200,12 +226,16 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
       // Each side: the outlets that print the same figure as one end of the worst pair.
       std::vector<const claim::Claim*> side_a, side_b;
       for (const auto& s : scaled) {
-        if (printed_key(*s.claim) == printed_key(*worst_a->claim)) side_a.push_back(s.claim);
-        else if (printed_key(*s.claim) == printed_key(*worst_b->claim)) side_b.push_back(s.claim);
+        if (printed_key(*s.claim) == printed_key(*worst_a->claim))
+          side_a.push_back(s.claim);
+        else if (printed_key(*s.claim) == printed_key(*worst_b->claim))
+          side_b.push_back(s.claim);
       }
-      const std::string a_says = join_outlets(side_a) + " " + (side_a.size() > 1 ? "report " : "reports ") +
+      const std::string a_says = join_outlets(side_a) + " " +
+                                 (side_a.size() > 1 ? "report " : "reports ") +
                                  says(*worst_a->claim);
-      const std::string b_says = join_outlets(side_b) + " " + (side_b.size() > 1 ? "report " : "reports ") +
+      const std::string b_says = join_outlets(side_b) + " " +
+                                 (side_b.size() > 1 ? "report " : "reports ") +
                                  says(*worst_b->claim);
       if (verdict == "equivalent") {
         f.explanation = "The figures only look different: " + a_says + " and " + b_says +
@@ -214,10 +244,12 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
       } else if (verdict == "compatible") {
         f.explanation = "The figures overlap, so both can be true: " + a_says + "; " + b_says + ".";
       } else if (verdict == "unassessed") {
-        f.explanation = "Different figures, but no rule says they measure the same thing: " + a_says + "; " +
-                        b_says + ".";
+        f.explanation =
+            "Different figures, but no rule says they measure the same thing: " + a_says + "; " +
+            b_says + ".";
       } else if (verdict == "base-mismatch") {
-        const claim::Claim* of_votes = worst_a->claim->base == "votes_cast" ? worst_a->claim : worst_b->claim;
+        const claim::Claim* of_votes =
+            worst_a->claim->base == "votes_cast" ? worst_a->claim : worst_b->claim;
         const claim::Claim* of_all = of_votes == worst_a->claim ? worst_b->claim : worst_a->claim;
         const Scaled& sv = of_votes == worst_a->claim ? *worst_a : *worst_b;
         const Scaled& sa = of_votes == worst_a->claim ? *worst_b : *worst_a;
@@ -234,25 +266,30 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
       } else {
         f.explanation = a_says + ", but " + b_says + "; both cannot be true.";
         if (verdict == "speaker-disagreement")
-          f.explanation += " The figures come from different sides (" + worst_a->claim->speaker + ", " +
-                           worst_b->claim->speaker + ").";
+          f.explanation += " The figures come from different sides (" + worst_a->claim->speaker +
+                           ", " + worst_b->claim->speaker + ").";
       }
     }
 
     const bool own_voice = std::any_of(group.begin(), group.end(), [](const claim::Claim* c) {
       return c->speaker_role == "outlet" && !c->furniture();
     });
-    if (generic || furniture_only) f.severity = "low";
-    else if (verdict == "conflict" || verdict == "base-mismatch") f.severity = own_voice ? "high" : "medium";
-    else if (verdict == "speaker-disagreement") f.severity = "medium";
-    else f.severity = "info";
+    if (generic || furniture_only)
+      f.severity = "low";
+    else if (verdict == "conflict" || verdict == "base-mismatch")
+      f.severity = own_voice ? "high" : "medium";
+    else if (verdict == "speaker-disagreement")
+      f.severity = "medium";
+    else
+      f.severity = "info";
     findings.push_back(std::move(f));
   }
 
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::make_tuple(severity_rank(a.severity), verdict_rank(a.verdict), a.story, a.attribute, a.scope,
-                           a.context) < std::make_tuple(severity_rank(b.severity), verdict_rank(b.verdict),
-                                                        b.story, b.attribute, b.scope, b.context);
+    return std::make_tuple(severity_rank(a.severity), verdict_rank(a.verdict), a.story, a.attribute,
+                           a.scope, a.context) < std::make_tuple(severity_rank(b.severity),
+                                                                 verdict_rank(b.verdict), b.story,
+                                                                 b.attribute, b.scope, b.context);
   });
   return findings;
 }
@@ -276,9 +313,13 @@ nlohmann::ordered_json to_json(const Finding& f) {
     if (!d) return nullptr;
     return std::round(*d * 1e4) / 1e4;
   };
-  for (const auto& s : f.scaled) scaled.push_back({{"claim", s.claim_id}, {"lo", num(s.lo)}, {"hi", num(s.hi)}});
+  for (const auto& s : f.scaled)
+    scaled.push_back({{"claim", s.claim_id}, {"lo", num(s.lo)}, {"hi", num(s.hi)}});
   if (!f.implied_what.empty())
-    j["implied"] = {{"what", f.implied_what}, {"lo", num(f.implied_lo)}, {"hi", num(f.implied_hi)}, {"unit", "%"}};
+    j["implied"] = {{"what", f.implied_what},
+                    {"lo", num(f.implied_lo)},
+                    {"hi", num(f.implied_hi)},
+                    {"unit", "%"}};
   return j;
 }
 

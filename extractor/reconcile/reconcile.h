@@ -33,7 +33,7 @@ struct Finding {
   std::string verdict;
   std::string severity;  // high, medium, info, low
   std::string explanation;
-  std::string unit;      // the common scale
+  std::string unit;  // the common scale
   std::vector<std::string> claim_ids;
   std::vector<std::string> outlets;
   std::vector<ScaledClaim> scaled;

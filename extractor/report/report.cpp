@@ -24,9 +24,12 @@ constexpr const char* kVerdictOrder[] = {"conflict",   "base-mismatch", "speaker
 std::string cell(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out.push_back(c);
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -35,7 +38,8 @@ std::string cell(std::string_view s) {
 std::string quote_with_figure(const claim::Claim& c) {
   const auto at = c.quote.find(c.text);
   if (c.text.empty() || at == std::string::npos) return cell(c.quote);
-  return cell(c.quote.substr(0, at)) + "**" + cell(c.text) + "**" + cell(c.quote.substr(at + c.text.size()));
+  return cell(c.quote.substr(0, at)) + "**" + cell(c.text) + "**" +
+         cell(c.quote.substr(at + c.text.size()));
 }
 
 }  // namespace
@@ -83,7 +87,8 @@ std::string findings_json(const std::vector<reconcile::Finding>& findings) {
   return j.dump(2) + "\n";
 }
 
-std::vector<std::pair<std::string, std::size_t>> count_verdicts(const std::vector<reconcile::Finding>& findings) {
+std::vector<std::pair<std::string, std::size_t>> count_verdicts(
+    const std::vector<reconcile::Finding>& findings) {
   std::vector<std::pair<std::string, std::size_t>> counts;
   for (const char* v : kVerdictOrder) {
     std::size_t n = 0;
@@ -111,8 +116,10 @@ std::string run_json(const RunInfo& info, const std::vector<claim::Claim>& claim
                         {"claims", a.claims}});
   }
   auto& problems = j["problems"] = nlohmann::ordered_json::array();
-  for (const auto& p : info.problems) problems.push_back({{"file", p.file}, {"message", p.message}});
-  j["counts"] = {{"articles", info.articles.size()}, {"claims", claims.size()}, {"findings", findings.size()}};
+  for (const auto& p : info.problems)
+    problems.push_back({{"file", p.file}, {"message", p.message}});
+  j["counts"] = {
+      {"articles", info.articles.size()}, {"claims", claims.size()}, {"findings", findings.size()}};
   nlohmann::ordered_json verdicts = nlohmann::ordered_json::object();
   for (const auto& [v, n] : count_verdicts(findings)) verdicts[v] = n;
   j["counts"]["verdicts"] = verdicts;
@@ -133,8 +140,9 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
 
   std::ostringstream md;
   md << "# claimdiff report\n\n";
-  md << "Stories: " << stories.size() << " · Articles: " << info.articles.size() << " · Outlets: " << outlets.size()
-     << " · Claims: " << claims.size() << " · Findings: " << findings.size() << "\n\n";
+  md << "Stories: " << stories.size() << " · Articles: " << info.articles.size()
+     << " · Outlets: " << outlets.size() << " · Claims: " << claims.size()
+     << " · Findings: " << findings.size() << "\n\n";
   md << "| verdict | findings |\n|---|---|\n";
   for (const auto& [v, n] : count_verdicts(findings)) md << "| " << v << " | " << n << " |\n";
   md << "\n";
@@ -146,19 +154,20 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
       if (!any) md << "## " << title << "\n\n";
       any = true;
       md << "### " << cell(f.label) << (f.scope.empty() ? "" : " — " + cell(f.scope)) << "\n\n";
-      md << "**" << f.verdict << "** (" << f.severity << ") · story `" << cell(f.story) << "` · finding `" << f.id
-         << "`\n\n";
+      md << "**" << f.verdict << "** (" << f.severity << ") · story `" << cell(f.story)
+         << "` · finding `" << f.id << "`\n\n";
       md << cell(f.explanation) << "\n\n";
-      md << "| outlet | figure | read as | speaker | region | quote | file:bytes |\n|---|---|---|---|---|---|---|\n";
+      md << "| outlet | figure | read as | speaker | region | quote | file:bytes "
+            "|\n|---|---|---|---|---|---|---|\n";
       for (const auto& id : f.claim_ids) {
         const auto it = by_id.find(id);
         if (it == by_id.end()) continue;
         const claim::Claim& c = *it->second;
         std::string read_as = quantity::describe(c.value);
         if (!c.base.empty()) read_as += " (base: " + c.base + ")";
-        md << "| " << cell(c.outlet) << " | " << cell(c.text) << " | " << cell(read_as) << " | " << cell(c.speaker)
-           << " | " << c.region << " | " << quote_with_figure(c) << " | " << cell(c.article) << ":" << c.span.begin
-           << "-" << c.span.end << " |\n";
+        md << "| " << cell(c.outlet) << " | " << cell(c.text) << " | " << cell(read_as) << " | "
+           << cell(c.speaker) << " | " << c.region << " | " << quote_with_figure(c) << " | "
+           << cell(c.article) << ":" << c.span.begin << "-" << c.span.end << " |\n";
       }
       md << "\n";
     }
@@ -175,12 +184,14 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
   section("Only look different", is({"equivalent", "compatible"}));
   section("Agreements", is({"agree"}));
   section("Single source", is({"single-source"}));
-  section("Low confidence (generic figures, page furniture)",
-          [](const reconcile::Finding& f) { return f.severity == "low" && f.verdict != "single-source"; });
+  section("Low confidence (generic figures, page furniture)", [](const reconcile::Finding& f) {
+    return f.severity == "low" && f.verdict != "single-source";
+  });
 
   if (!info.problems.empty()) {
     md << "## Input problems\n\n";
-    for (const auto& p : info.problems) md << "- `" << cell(p.file) << "`: " << cell(p.message) << "\n";
+    for (const auto& p : info.problems)
+      md << "- `" << cell(p.file) << "`: " << cell(p.message) << "\n";
     md << "\n";
   }
   return md.str();

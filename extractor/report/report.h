@@ -37,7 +37,8 @@ struct RunInfo {
 
 // Writes `content` to `path` through a temporary file in the same folder.
 // Returns false and sets `error` (naming the path) on failure.
-bool write_atomically(const std::filesystem::path& path, std::string_view content, std::string& error);
+bool write_atomically(const std::filesystem::path& path, std::string_view content,
+                      std::string& error);
 
 std::string claims_jsonl(const std::vector<claim::Claim>& claims);
 std::string findings_json(const std::vector<reconcile::Finding>& findings);
@@ -47,6 +48,7 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
                      const std::vector<reconcile::Finding>& findings);
 
 // Findings by verdict, in the order of reconcile's verdicts.
-std::vector<std::pair<std::string, std::size_t>> count_verdicts(const std::vector<reconcile::Finding>& findings);
+std::vector<std::pair<std::string, std::size_t>> count_verdicts(
+    const std::vector<reconcile::Finding>& findings);
 
 }  // namespace claimdiff::report

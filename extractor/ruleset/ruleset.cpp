@@ -12,18 +12,23 @@ namespace claimdiff::ruleset {
 
 namespace {
 
-const std::set<std::string> kFileKeys = {"pack", "version", "description", "macros", "attributes", "rules"};
+const std::set<std::string> kFileKeys = {"pack",   "version",    "description",
+                                         "macros", "attributes", "rules"};
 const std::set<std::string> kRuleKeys = {
-    "id",    "kind",   "pattern", "priority",  "case_sensitive", "attribute", "base",
-    "scope", "place",  "region",  "extent",    "field",          "hedge",     "unit",
-    "max_chars", "role", "not_before", "not_after", "must_before", "must_after", "note", "examples"};
-const std::set<std::string> kFieldKeys = {"attribute", "base", "scope", "place",     "region", "extent",
-                                          "field",     "hedge", "unit",  "max_chars", "role"};
+    "id",          "kind",       "pattern",   "priority", "case_sensitive", "attribute",
+    "base",        "scope",      "place",     "region",   "extent",         "field",
+    "hedge",       "unit",       "max_chars", "role",     "not_before",     "not_after",
+    "must_before", "must_after", "note",      "examples"};
+const std::set<std::string> kFieldKeys = {"attribute", "base",      "scope", "place",
+                                          "region",    "extent",    "field", "hedge",
+                                          "unit",      "max_chars", "role"};
 const std::set<std::string> kExampleKeys = {"text", "value", "none", "ref_date", "region", "note"};
 const std::set<std::string> kQuantityKinds = {"count", "percentage", "money", "date",
                                               "ratio", "number",     "trap"};
 
-int line_of(const YAML::Node& node) { return node.Mark().line + 1; }
+int line_of(const YAML::Node& node) {
+  return node.Mark().line + 1;
+}
 
 nlohmann::json to_json(const YAML::Node& node) {
   switch (node.Type()) {
@@ -51,7 +56,8 @@ nlohmann::json to_json(const YAML::Node& node) {
       }
       return s;
     }
-    default: return nullptr;
+    default:
+      return nullptr;
   }
 }
 
@@ -87,7 +93,8 @@ class Loader {
       return;
     }
     std::vector<fs::path> found;
-    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+    for (auto it = fs::recursive_directory_iterator(
+             root, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       const auto ext = it->path().extension();
       if ((ext == ".yaml" || ext == ".yml") && it->is_regular_file(ec)) found.push_back(it->path());
@@ -123,9 +130,11 @@ class Loader {
     }
     if (root["version"]) result_.rules.pack_versions[pack] = root["version"].as<std::string>();
     if (const YAML::Node labels = root["attributes"]) {
-      if (!labels.IsMap()) error(file, line_of(labels), "", "'attributes' must be a map of attribute: label");
+      if (!labels.IsMap())
+        error(file, line_of(labels), "", "'attributes' must be a map of attribute: label");
       else
-        for (const auto& kv : labels) result_.rules.labels[kv.first.as<std::string>()] = kv.second.as<std::string>();
+        for (const auto& kv : labels)
+          result_.rules.labels[kv.first.as<std::string>()] = kv.second.as<std::string>();
     }
     if (const YAML::Node macros = root["macros"]) {
       if (!macros.IsMap()) {
@@ -255,21 +264,24 @@ class Loader {
 
     std::vector<std::string> stack;
     std::string problem;
-    if (!expand(rule.pattern, rule.expanded, stack, problem)) return fail(line_of(node["pattern"]), problem);
+    if (!expand(rule.pattern, rule.expanded, stack, problem))
+      return fail(line_of(node["pattern"]), problem);
     rule.re = compile(rule.expanded, rule.case_sensitive, problem);
     if (!rule.re) return fail(line_of(node["pattern"]), "RE2: " + problem);
     rule.group_names.assign(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups()) + 1, "");
     for (const auto& [name, index] : rule.re->NamedCapturingGroups())
       rule.group_names[static_cast<std::size_t>(index)] = name;
     auto has_group = [&](const char* name) {
-      return std::find(rule.group_names.begin(), rule.group_names.end(), name) != rule.group_names.end();
+      return std::find(rule.group_names.begin(), rule.group_names.end(), name) !=
+             rule.group_names.end();
     };
     if (rule.layer == Layer::attribute && !has_group("value"))
       return fail(line_of(node["pattern"]), "an attribute rule needs a group (?P<value>...)");
     if (rule.layer == Layer::speaker && !has_group("who"))
       return fail(line_of(node["pattern"]), "a speaker rule needs a group (?P<who>...)");
     if (rule.kind == "meta") {
-      if (!has_group("value")) return fail(line_of(node["pattern"]), "a meta rule needs a group (?P<value>...)");
+      if (!has_group("value"))
+        return fail(line_of(node["pattern"]), "a meta rule needs a group (?P<value>...)");
       const std::string& field = rule.field("field");
       if (field != "outlet" && field != "published" && field != "author")
         return fail(line, "a meta rule needs 'field: outlet|published|author'");
@@ -285,7 +297,8 @@ class Loader {
     for (const char* key : {"not_before", "not_after", "must_before", "must_after"}) {
       if (!node[key]) continue;
       std::string expanded;
-      if (!expand(node[key].as<std::string>(), expanded, stack, problem)) return fail(line_of(node[key]), problem);
+      if (!expand(node[key].as<std::string>(), expanded, stack, problem))
+        return fail(line_of(node[key]), problem);
       const bool before = std::string_view(key).ends_with("before");
       auto re = compile(before ? "(?:" + expanded + ")\\s*$" : "^\\s*(?:" + expanded + ")",
                         rule.case_sensitive, problem);
@@ -312,7 +325,8 @@ class Loader {
       if (ex["value"]) e.value = to_json(ex["value"]);
       if (ex["ref_date"]) e.ref_date = ex["ref_date"].as<std::string>();
       if (ex["region"]) e.region = ex["region"].as<std::string>();
-      if (!e.none && e.value.is_null() && e.region.empty() && rule.kind != "speaker" && rule.kind != "meta")
+      if (!e.none && e.value.is_null() && e.region.empty() && rule.kind != "speaker" &&
+          rule.kind != "meta")
         fail(e.line, "an example needs 'value', 'region' or 'none: true'");
       rule.examples.push_back(std::move(e));
     }
@@ -328,13 +342,15 @@ class Loader {
       const Rule& rule = set.rules[i];
       if (rule.layer == Layer::furniture) continue;
       std::string problem;
-      if (set.sentence_filter->Add((rule.case_sensitive ? "" : "(?i)") + rule.expanded, &problem) < 0) {
+      if (set.sentence_filter->Add((rule.case_sensitive ? "" : "(?i)") + rule.expanded, &problem) <
+          0) {
         error(rule.file, rule.line, rule.id, "RE2::Set: " + problem);
         continue;
       }
       set.sentence_filter_rules.push_back(i);
     }
-    if (!set.sentence_filter->Compile()) error("", 0, "", "RE2::Set: rules too large to compile together");
+    if (!set.sentence_filter->Compile())
+      error("", 0, "", "RE2::Set: rules too large to compile together");
   }
 
   LoadResult result_;
@@ -389,7 +405,8 @@ text::Cues RuleSet::cues() const {
                    : extent == "sentence" ? text::CueExtent::sentence
                                           : text::CueExtent::block;
       cue.pattern = rule.re;
-      if (!rule.field("max_chars").empty()) cue.max_block_chars = std::stoul(rule.field("max_chars"));
+      if (!rule.field("max_chars").empty())
+        cue.max_block_chars = std::stoul(rule.field("max_chars"));
       cues.regions.push_back(std::move(cue));
     } else if (rule.kind == "meta") {
       const std::string& f = rule.field("field");
@@ -403,7 +420,9 @@ text::Cues RuleSet::cues() const {
   return cues;
 }
 
-LoadResult load(const std::vector<fs::path>& roots) { return Loader().run(roots); }
+LoadResult load(const std::vector<fs::path>& roots) {
+  return Loader().run(roots);
+}
 
 const Group* Mention::group(std::string_view name) const {
   for (const auto& g : groups)
@@ -425,8 +444,8 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
     const Rule& rule = rules.rules[index];
     sub.assign(rule.group_names.size(), re2::StringPiece());
     std::size_t pos = 0;
-    while (pos <= s.size() &&
-           rule.re->Match(s, pos, s.size(), re2::RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size()))) {
+    while (pos <= s.size() && rule.re->Match(s, pos, s.size(), re2::RE2::UNANCHORED, sub.data(),
+                                             static_cast<int>(sub.size()))) {
       const std::size_t mb = static_cast<std::size_t>(sub[0].data() - s.data());
       const std::size_t me = mb + sub[0].size();
       if (me > mb && context_ok(rule, s, mb, me)) {

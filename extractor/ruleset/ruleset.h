@@ -34,10 +34,10 @@ enum class Layer {
 
 struct Example {
   std::string text;
-  bool none = false;       // the rule must not produce anything in `text`
-  nlohmann::json value;    // expected value object: lo, hi, unit, and any other key to check
-  std::string ref_date;    // YYYY-MM-DD the example's dates resolve against
-  std::string region;      // furniture examples: the region the text must get
+  bool none = false;     // the rule must not produce anything in `text`
+  nlohmann::json value;  // expected value object: lo, hi, unit, and any other key to check
+  std::string ref_date;  // YYYY-MM-DD the example's dates resolve against
+  std::string region;    // furniture examples: the region the text must get
   int line = 0;
 };
 
@@ -83,7 +83,8 @@ struct RuleSet {
   std::vector<Rule> rules;
   std::vector<std::string> files;  // rule files loaded, in load order
   std::map<std::string, std::string> pack_versions;
-  std::map<std::string, std::string> labels;  // attribute -> words for people (`attributes:` in a file)
+  std::map<std::string, std::string>
+      labels;  // attribute -> words for people (`attributes:` in a file)
   // Pre-filter for sentence-level rules: which could match a sentence at all.
   std::unique_ptr<re2::RE2::Set> sentence_filter;
   std::vector<std::size_t> sentence_filter_rules;  // Set index -> rule index

@@ -2,6 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/edits.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/normalizer2.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -14,45 +15,106 @@ namespace claimdiff::text {
 namespace {
 
 constexpr std::pair<Region, const char*> kRegionNames[] = {
-    {Region::headline, "headline"}, {Region::standfirst, "standfirst"},
-    {Region::byline, "byline"},     {Region::dateline, "dateline"},
-    {Region::body, "body"},         {Region::caption, "caption"},
-    {Region::related_links, "related-links"}, {Region::promo, "promo"},
+    {Region::headline, "headline"},
+    {Region::standfirst, "standfirst"},
+    {Region::byline, "byline"},
+    {Region::dateline, "dateline"},
+    {Region::body, "body"},
+    {Region::caption, "caption"},
+    {Region::related_links, "related-links"},
+    {Region::promo, "promo"},
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 // What a code point becomes in normalised text: nullptr keeps it as it is.
 const char* replacement(UChar32 c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
       return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB:
       return "\"";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-    case 0xFE58: case 0xFE63: case 0xFF0D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D:
       return "-";
-    case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
-    case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A: case 0x202F: case 0x205F:
-    case 0x3000: case '\t': case '\f': case '\v':
+    case 0x00A0:
+    case 0x2000:
+    case 0x2001:
+    case 0x2002:
+    case 0x2003:
+    case 0x2004:
+    case 0x2005:
+    case 0x2006:
+    case 0x2007:
+    case 0x2008:
+    case 0x2009:
+    case 0x200A:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case '\t':
+    case '\f':
+    case '\v':
       return " ";
-    case 0x2028: case 0x2029: case 0x0085: case '\r':
+    case 0x2028:
+    case 0x2029:
+    case 0x0085:
+    case '\r':
       return "\n";
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
       return "";  // soft hyphen and zero-width characters vanish
-    case 0x2026: return "...";
-    case 0xFB00: return "ff";
-    case 0xFB01: return "fi";
-    case 0xFB02: return "fl";
-    case 0xFB03: return "ffi";
-    case 0xFB04: return "ffl";
-    case 0xFB05: case 0xFB06: return "st";
-    default: return nullptr;
+    case 0x2026:
+      return "...";
+    case 0xFB00:
+      return "ff";
+    case 0xFB01:
+      return "fi";
+    case 0xFB02:
+      return "fl";
+    case 0xFB03:
+      return "ffi";
+    case 0xFB04:
+      return "ffl";
+    case 0xFB05:
+    case 0xFB06:
+      return "st";
+    default:
+      return nullptr;
   }
 }
 
-bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
-bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower_ascii(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_upper_ascii(char c) {
+  return c >= 'A' && c <= 'Z';
+}
 
 // NFC, with the map carried through ICU's edit record. Most news text is NFC
 // already, so the check comes first.
@@ -79,7 +141,8 @@ std::string to_nfc(std::string_view in, const std::vector<std::uint32_t>& map_in
   while (it.next(status)) {
     for (int32_t k = 0; k < it.newLength(); ++k) {
       const int32_t src = it.hasChange() ? it.sourceIndex() : it.sourceIndex() + k;
-      map_out[static_cast<std::size_t>(it.destinationIndex() + k)] = map_in[static_cast<std::size_t>(src)];
+      map_out[static_cast<std::size_t>(it.destinationIndex() + k)] =
+          map_in[static_cast<std::size_t>(src)];
     }
   }
   return out;
@@ -106,9 +169,12 @@ bool is_article_region(Region region) {
 
 const char* to_string(MetaField field) {
   switch (field) {
-    case MetaField::outlet: return "outlet";
-    case MetaField::published: return "published";
-    case MetaField::author: return "author";
+    case MetaField::outlet:
+      return "outlet";
+    case MetaField::published:
+      return "published";
+    case MetaField::author:
+      return "author";
   }
   return "outlet";
 }
@@ -158,11 +224,19 @@ std::string normalise(std::string_view decoded, const std::vector<std::uint32_t>
 
 Segmenter::Segmenter(Cues cues) : cues_(std::move(cues)) {
   UErrorCode status = U_ZERO_ERROR;
-  // "ss=standard" suppresses breaks after common abbreviations ("Mr.", "Dr.").
-  sentences_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
-  if (U_FAILURE(status) || !sentences_) {
-    status = U_ZERO_ERROR;
-    sentences_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  sentences_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  // CLDR's English exceptions ("Mr.") plus the titles and abbreviations of news copy.
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter(
+      icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
+  if (U_SUCCESS(status) && filter) {
+    for (const char* abbreviation :
+         {"Dr.",   "St.",  "No.",   "Nos.", "Prof.", "Gen.",    "Col.", "Sgt.",  "Insp.",
+          "Supt.", "Rev.", "Capt.", "Lt.",  "Gov.",  "Sen.",    "Rep.", "Cllr.", "Mt.",
+          "Ltd.",  "Inc.", "Co.",   "Jr.",  "Sr.",   "approx.", "est.", "vs."})
+      filter->suppressBreakAfter(icu::UnicodeString(abbreviation), status);
+    icu::BreakIterator* plain = sentences_.release();
+    icu::BreakIterator* wrapped = filter->wrapIteratorWithFilter(plain, status);
+    sentences_.reset(wrapped && U_SUCCESS(status) ? wrapped : plain);
   }
 }
 
@@ -298,7 +372,8 @@ ingest::ArticleMeta Segmenter::infer_meta(const Document& doc) const {
       if (cue.pattern->Match(s, 0, s.size(), re2::RE2::UNANCHORED, groups.data(),
                              static_cast<int>(groups.size())) &&
           !groups[static_cast<std::size_t>(group)].empty()) {
-        *field = {std::string(groups[static_cast<std::size_t>(group)]), ingest::FieldSource::inferred};
+        *field = {std::string(groups[static_cast<std::size_t>(group)]),
+                  ingest::FieldSource::inferred};
         break;
       }
     }

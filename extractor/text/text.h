@@ -10,6 +10,7 @@
 #pragma once
 
 #include <re2/re2.h>
+#include <unicode/uversion.h>
 
 #include <cstdint>
 #include <memory>
@@ -19,8 +20,6 @@
 #include <vector>
 
 #include "ingest/ingest.h"
-
-#include <unicode/uversion.h>
 U_NAMESPACE_BEGIN
 class BreakIterator;
 U_NAMESPACE_END

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The binary end to end: `claimdiff run` on the bundled corpus writes the four
+# files, shows the findings the README promises, is byte-identical on a second
+# run, and says one clear line when the output folder cannot be written.
+set -u
+src=$1
+out=$2
+bin=${CLAIMDIFF:?}
+fail=0
+check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fail=1; fi; }
+
+rm -rf "$out" && mkdir -p "$out"
+"$bin" run "$src/corpus" -o "$out/a" > "$out/stdout" 2> "$out/stderr"
+check "run exits 0" "[ $? -eq 0 ]"
+for f in claims.jsonl findings.json report.md run.json; do
+  check "writes $f" "[ -s '$out/a/$f' ]"
+done
+check "no temporary files left" "! ls '$out/a' | grep -q tmp"
+md="$out/a/report.md"
+check "report: strike yes-share is under Conflicts" \
+  "sed -n '/^## Conflicts/,/^## /p' '$md' | grep -q 'share voting yes to strike action'"
+check "report: the Mail Online quote" "grep -q 'Slightly more than 50 per cent' '$md'"
+check "report: the 85% quote" "grep -q '\*\*85%\*\* of PCS members voting in favour' '$md'"
+check "report: 2,400 agrees" "sed -n '/^## Agreements/,\$p' '$md' | grep -q '2,400'"
+check "report: office attendance only looks different" \
+  "sed -n '/^## Only look different/,/^## Agreements/p' '$md' | grep -q 'days a week in the office'"
+check "summary on stdout" "grep -q 'base-mismatch: 1' '$out/stdout'"
+
+"$bin" run "$src/corpus" -o "$out/b" > /dev/null 2>&1
+for f in claims.jsonl findings.json report.md run.json; do
+  check "deterministic $f" "cmp -s '$out/a/$f' '$out/b/$f'"
+done
+
+# An output folder that is a file: one clear line naming it, exit 4, nothing half-written.
+touch "$out/blocked"
+"$bin" run "$src/corpus" -o "$out/blocked" > /dev/null 2> "$out/blocked.err"
+code=$?
+check "unwritable output exits 4" "[ $code -eq 4 ]"
+check "unwritable output named" "grep -q 'blocked' '$out/blocked.err'"
+
+# A broken rule pack: file, line and rule id, exit 2.
+mkdir -p "$out/badrules"
+printf "rules:\n  - id: broken.one\n    kind: count\n    pattern: '(unclosed'\n    examples: [{text: x, none: true}]\n" > "$out/badrules/bad.yaml"
+"$bin" run "$src/corpus" -o "$out/c" --rules "$out/badrules" > /dev/null 2> "$out/rules.err"
+code=$?
+check "rule error exits 2" "[ $code -eq 2 ]"
+check "rule error names file, line, id and RE2's message" "grep -q 'bad.yaml:4: rule .broken.one.: RE2: missing )' '$out/rules.err'"
+
+# Bad inputs beside good ones: named, the rest still processed, exit 3.
+mkdir -p "$out/story"
+cp "$src/corpus/met-police-strike-2024/002_585f63b46becee0b.txt" "$out/story/"
+: > "$out/story/empty.txt"
+printf 'PK\003\004\000\000binary' > "$out/story/zip.txt"
+"$bin" run "$out/story" -o "$out/d" > /dev/null 2> "$out/inputs.err"
+code=$?
+check "unreadable inputs exit 3" "[ $code -eq 3 ]"
+check "empty file named" "grep -q 'empty.txt: empty file' '$out/inputs.err'"
+check "binary file named" "grep -q 'zip.txt: binary file' '$out/inputs.err'"
+check "the good file still gives claims" "[ -s '$out/d/claims.jsonl' ]"
+check "run.json lists the problems" "grep -q 'empty.txt' '$out/d/run.json'"
+
+[ $fail -eq 0 ] && echo "corpus run: all checks passed"
+exit $fail

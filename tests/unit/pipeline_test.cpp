@@ -1,1 +1,197 @@
+// End to end through the stages (as `claimdiff run` wires them) on the bundled
+// corpus and on a small story we wrote ourselves.
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
+
+#include "helpers.h"
+#include "reconcile/reconcile.h"
+
+using namespace claimdiff;
+
+namespace {
+struct Run {
+  ingest::Result input;
+  std::vector<claim::Claim> claims;
+  std::vector<reconcile::Finding> findings;
+};
+
+Run run(const std::filesystem::path& story, bool include_furniture = false) {
+  Run r;
+  r.input = ingest::read_inputs({story}, {});
+  std::vector<ingest::Article*> articles;
+  for (auto& s : r.input.stories)
+    for (auto& a : s.articles) articles.push_back(&a);
+  cli::Settings settings;
+  settings.include_furniture = include_furniture;
+  settings.jobs = 2;
+  for (auto& out : cli::process_all(testing::builtin_rules(), articles, settings))
+    for (auto& c : out.claims) r.claims.push_back(std::move(c));
+  r.findings = reconcile::reconcile(r.claims, {testing::builtin_rules().labels});
+  return r;
+}
+
+const reconcile::Finding* finding(const Run& r, const std::string& attribute) {
+  for (const auto& f : r.findings)
+    if (f.attribute == attribute) return &f;
+  return nullptr;
+}
+
+const claim::Claim& claim_of(const Run& r, const std::string& id) {
+  for (const auto& c : r.claims)
+    if (c.id == id) return c;
+  FAIL("no claim " << id);
+  throw;
+}
+
+std::set<std::string> outlets_of(const Run& r, const reconcile::Finding& f) {
+  std::set<std::string> outlets;
+  for (const auto& id : f.claim_ids) outlets.insert(claim_of(r, id).outlet);
+  return outlets;
+}
+
+const Run& bundled() {
+  static const Run r = run(testing::source_dir() / "corpus" / "met-police-strike-2024");
+  return r;
+}
+}  // namespace
+
+TEST_CASE("bundled corpus: the strike yes-share conflicts between votes cast and all members",
+          "[corpus]") {
+  const Run& r = bundled();
+  const auto* f = finding(r, "ballot.strike.yes_share");
+  REQUIRE(f);
+  CHECK(f->verdict == "base-mismatch");
+  CHECK(f->severity == "high");
+  CHECK(outlets_of(r, *f) ==
+        std::set<std::string>{"LBC", "BBC News", "The Independent", "Mail Online"});
+  std::set<std::string> texts;
+  for (const auto& id : f->claim_ids) texts.insert(claim_of(r, id).text);
+  CHECK(texts.count("Slightly more than 50 per cent"));
+  CHECK(texts.count("85%"));
+  CHECK(texts.count("85 per cent"));
+  CHECK(f->explanation.find("turnout") != std::string::npos);
+}
+
+TEST_CASE(
+    "bundled corpus: 85% (strike) and 91% (action short of a strike) are different attributes",
+    "[corpus]") {
+  const Run& r = bundled();
+  const auto* asos = finding(r, "ballot.asos.yes_share");
+  REQUIRE(asos);
+  CHECK(asos->verdict == "agree");
+  for (const auto& id : asos->claim_ids) CHECK(*claim_of(r, id).value.printed == 91);
+  for (const auto& id : finding(r, "ballot.strike.yes_share")->claim_ids)
+    CHECK(*claim_of(r, id).value.printed != 91);
+}
+
+TEST_CASE(
+    "bundled corpus: the 2 -400 people in the dispute agree across outlets - 11 -000 is the whole "
+    "workforce",
+    "[corpus]") {
+  const Run& r = bundled();
+  const auto* f = finding(r, "dispute.people_involved");
+  REQUIRE(f);
+  CHECK(f->verdict == "agree");
+  CHECK(outlets_of(r, *f).size() == 4);
+  for (const auto& id : f->claim_ids) CHECK(*claim_of(r, id).value.printed == 2400);
+  const auto* total = finding(r, "workforce.total");
+  REQUIRE(total);
+  CHECK(*claim_of(r, total->claim_ids.at(0)).value.printed == 11000);
+}
+
+TEST_CASE(
+    "bundled corpus: office attendance is read as days a week in the office and does not conflict",
+    "[corpus]") {
+  const Run& r = bundled();
+  const auto* f = finding(r, "office.days_required");
+  REQUIRE(f);
+  CHECK(f->unit == "days/week");
+  CHECK((f->verdict == "compatible" || f->verdict == "equivalent" || f->verdict == "agree"));
+  std::map<std::string, const reconcile::ScaledClaim*> scaled;
+  for (const auto& s : f->scaled) scaled[claim_of(r, s.claim_id).text] = &s;
+  REQUIRE(scaled.count("three to five days a week"));
+  CHECK(*scaled["three to five days a week"]->lo == 3);
+  CHECK(*scaled["three to five days a week"]->hi == 5);
+  REQUIRE(scaled.count("between 60% and 100%"));
+  CHECK(*scaled["between 60% and 100%"]->lo == Approx(3).margin(0.03));
+  CHECK(*scaled["between 60% and 100%"]->hi == Approx(5));
+  REQUIRE(scaled.count("at least four days a week"));
+  CHECK(*scaled["at least four days a week"]->lo == 4);
+  REQUIRE(scaled.count("up to two days a week"));  // at home: read as 3-5 in the office
+  CHECK(*scaled["up to two days a week"]->lo == 3);
+  // "seven days a week" (officers on the streets) is no attendance claim.
+  for (const auto& c : r.claims) CHECK(c.text.find("seven") == std::string::npos);
+}
+
+TEST_CASE(
+    "bundled corpus: furniture gives no claims by default - captions merge into the body claim",
+    "[corpus]") {
+  const Run& r = bundled();
+  for (const auto& c : r.claims) {
+    CHECK_FALSE(c.furniture());
+    CHECK(c.text.find("2,000") == std::string::npos);    // related-links headline
+    CHECK(c.text.find("170,000") == std::string::npos);  // unrelated headline
+  }
+  const Run with = run(testing::source_dir() / "corpus" / "met-police-strike-2024", true);
+  bool furniture_seen = false;
+  for (const auto& c : with.claims)
+    furniture_seen = furniture_seen || (c.furniture() && c.text.find("2,000") != std::string::npos);
+  CHECK(furniture_seen);
+  // Mail Online repeats "11,000 civilian staff" in a caption: one claim, two positions.
+  const auto* total = finding(r, "workforce.total");
+  REQUIRE(total);
+  REQUIRE(total->claim_ids.size() == 1);
+  CHECK(claim_of(r, total->claim_ids[0]).also_at.size() == 1);
+}
+
+TEST_CASE("every claim's span holds its figure in the original file's bytes", "[corpus]") {
+  const Run& r = bundled();
+  REQUIRE(r.claims.size() > 10);
+  for (const auto& story : r.input.stories)
+    for (const auto& a : story.articles)
+      for (const auto& c : r.claims) {
+        if (c.article != a.file) continue;
+        const std::string original = a.original.substr(c.span.begin, c.span.end - c.span.begin);
+        std::vector<std::uint32_t> map(original.size() + 1);
+        CHECK(text::normalise(original, map, map) == c.text);
+      }
+}
+
+TEST_CASE("a story of our own: base mismatch - agreement - inferred outlets and dates",
+          "[corpus]") {
+  const Run r = run(testing::source_dir() / "tests" / "data" / "bus-drivers-ballot");
+  const auto* yes = finding(r, "ballot.strike.yes_share");
+  REQUIRE(yes);
+  CHECK(yes->verdict == "base-mismatch");
+  REQUIRE(yes->implied_lo.has_value());
+  // Nearly 40% of all members vs 78% of votes cast: turnout about 46-52%.
+  CHECK(*yes->implied_lo == Approx(45.86).epsilon(0.01));
+  CHECK(*yes->implied_hi == Approx(51.61).epsilon(0.01));
+  const auto* people = finding(r, "dispute.people_involved");
+  REQUIRE(people);
+  CHECK(people->verdict == "agree");
+  const auto* turnout = finding(r, "ballot.turnout");
+  REQUIRE(turnout);
+  CHECK(turnout->verdict == "single-source");
+
+  std::map<std::string, std::string> outlet_by_file, published_by_file;
+  for (const auto& a : r.input.stories.at(0).articles) {
+    outlet_by_file[a.file] = a.meta.outlet.value;
+    published_by_file[a.file] = a.meta.published.value;
+  }
+  CHECK(outlet_by_file["b_herald.txt"] == "The Herald");
+  CHECK(published_by_file["a_courier.txt"] == "2025-03-04");
+  // Furniture: the related link's £4m, the unrelated headlines' figures, the trap.
+  for (const auto& c : r.claims) {
+    CHECK(c.text.find("4m") == std::string::npos);
+    CHECK(c.text.find("14 months") == std::string::npos);
+    CHECK(c.text.find("999") == std::string::npos);
+  }
+  // The walkout date resolves forward from the dateline's date.
+  bool dated = false;
+  for (const auto& c : r.claims)
+    if (c.article == "a_courier.txt" && c.kind == "date")
+      dated = quantity::describe(c.value) == "2025-03-20";
+  CHECK(dated);
+}

@@ -1,0 +1,36 @@
+// Shared set-up for the unit tests: the built-in rule packs, loaded once per test.
+#pragma once
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "cli/pipeline.h"
+#include "ruleset/ruleset.h"
+
+namespace claimdiff::testing {
+
+inline const ruleset::RuleSet& builtin_rules() {
+  static const ruleset::LoadResult loaded = ruleset::load({CLAIMDIFF_RULES_DIR});
+  return loaded.rules;
+}
+
+inline std::filesystem::path source_dir() {
+  return CLAIMDIFF_SOURCE_DIR;
+}
+
+// A fresh, empty folder under the system's temp folder.
+inline std::filesystem::path scratch_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("claimdiff-test-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+inline void write_file(const std::filesystem::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary);
+  out << bytes;
+}
+
+}  // namespace claimdiff::testing
