@@ -1,6 +1,8 @@
 // Shared set-up for the unit tests: the built-in rule packs, loaded once per test.
 #pragma once
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -22,7 +24,9 @@ inline std::filesystem::path source_dir() {
 
 // A fresh, empty folder under the system's temp folder.
 inline std::filesystem::path scratch_dir(const std::string& name) {
-  auto dir = std::filesystem::temp_directory_path() / ("claimdiff-test-" + name);
+  // ctest runs tests in parallel processes: the pid keeps their folders apart.
+  auto dir = std::filesystem::temp_directory_path() /
+             ("claimdiff-test-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
