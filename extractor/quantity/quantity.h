@@ -1,6 +1,6 @@
 // quantity: from a rule's captures to a value, always an interval on a typed
-// axis with its unit and hedge ("about 2,400" is [2160, 2640] count, "85%" is
-// [84.5, 85.5] %, "November 6" in an article of 2024-12-11 is 2024-11-06).
+// axis with its unit and hedge ("about 1,500" is [1350, 1650] count, "72%" is
+// [71.5, 72.5] %, "November 6" in an article of 2024-12-11 is 2024-11-06).
 //
 // A quantity rule names its parts with capture groups; this stage reads them:
 //   num, num2   the figure, and the upper end of a range (digits or words)
@@ -66,7 +66,7 @@ class Reader {
   std::optional<Quantity> read(const ruleset::RuleSet& rules, const ruleset::Mention& mention,
                                std::string_view text, const Context& context) const;
 
-  // "2,400", "2.3", "eleven thousand", "two thousand four hundred", "a dozen".
+  // "1,500", "2.3", "eleven thousand", "two thousand four hundred", "a dozen".
   std::optional<double> parse_number(std::string_view text) const;
 
  private:
@@ -83,7 +83,7 @@ std::optional<long> parse_date_text(std::string_view text, bool us_dates = false
 // The value object of DESIGN.md: {"lo", "hi", "unit", "hedge", ...}; dates as ISO strings.
 nlohmann::ordered_json to_json(const Value& value);
 Value value_from_json(const nlohmann::json& j);
-// For people: "85%", "more than 50%", "3-5 days/week", "£450m", "2024-12-11".
+// For people: "72%", "more than 50%", "3-5 days/week", "£30m", "2025-03-04".
 std::string describe(const Value& value);
 
 }  // namespace claimdiff::quantity

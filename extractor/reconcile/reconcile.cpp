@@ -73,7 +73,7 @@ bool same_interval(const Scaled& a, const Scaled& b) {
   return close(a.lo, b.lo) && close(a.hi, b.hi);
 }
 
-// The figure as printed, hedges of approximation aside: "Around 2,400" prints 2,400.
+// The figure as printed, hedges of approximation aside: "Around 1,500" prints 1,500.
 std::string printed_key(const claim::Claim& c) {
   const auto& v = c.value;
   if (v.unit == "date") return v.lo && v.hi ? fmt(*v.lo) + "/" + fmt(*v.hi) : v.partial;
