@@ -168,7 +168,7 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
   std::map<std::string, std::size_t> seen;
   for (auto& c : claims) {
     const std::string key = c.attribute + '\x1f' + c.context + '\x1f' + c.scope + '\x1f' + c.base +
-                            '\x1f' + c.kind + '\x1f' + to_json(c).at("value").dump();
+                            '\x1f' + c.kind + '\x1f' + quantity::to_json(c.value).dump();
     auto it = seen.find(key);
     if (it == seen.end()) {
       seen.emplace(key, merged.size());

@@ -16,6 +16,7 @@ constexpr double kWorkingWeek = 5.0;
 struct Scaled {
   const claim::Claim* claim;
   std::optional<double> lo, hi;
+  std::string printed;  // printed_key of the claim, computed once
 };
 
 std::string fmt(double d) {
@@ -37,7 +38,7 @@ std::string common_unit(const std::vector<const claim::Claim*>& group) {
 // Puts a claim on the common scale. Shares of the time become days of a
 // five-day week; days at home become days in the office.
 std::optional<Scaled> scale(const claim::Claim& c, const std::string& unit) {
-  Scaled s{&c, c.value.lo, c.value.hi};
+  Scaled s{&c, c.value.lo, c.value.hi, {}};
   if (c.value.unit == unit) {
   } else if (unit == "days/week" && c.value.unit == "%") {
     if (s.lo) s.lo = *s.lo * kWorkingWeek / 100.0;
@@ -156,6 +157,7 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
       if (std::find(f.outlets.begin(), f.outlets.end(), c->outlet) == f.outlets.end())
         f.outlets.push_back(c->outlet);
       if (auto s = scale(*c, f.unit)) {
+        s->printed = printed_key(*c);
         scaled.push_back(*s);
         f.scaled.push_back({c->id, s->lo, s->hi});
       }
@@ -198,7 +200,7 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
             relation = "speaker-disagreement";
           else
             relation = "conflict";
-        } else if (printed_key(*a.claim) == printed_key(*b.claim)) {
+        } else if (a.printed == b.printed) {
           relation = "agree";
         } else if (a.claim->value.unit != b.claim->value.unit ||
                    a.claim->value.place != b.claim->value.place) {
@@ -226,9 +228,9 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
       // Each side: the outlets that print the same figure as one end of the worst pair.
       std::vector<const claim::Claim*> side_a, side_b;
       for (const auto& s : scaled) {
-        if (printed_key(*s.claim) == printed_key(*worst_a->claim))
+        if (s.printed == worst_a->printed)
           side_a.push_back(s.claim);
-        else if (printed_key(*s.claim) == printed_key(*worst_b->claim))
+        else if (s.printed == worst_b->printed)
           side_b.push_back(s.claim);
       }
       const std::string a_says = join_outlets(side_a) + " " +
