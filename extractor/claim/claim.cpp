@@ -15,6 +15,25 @@ bool is_word_char(char c) {
 }
 
 // Whether text[pos] lies inside quotation marks opened earlier in the block.
+// The sentence a figure stands in; a run-on "sentence" (a page with no full
+// stops) is cut to a window around the figure, on spaces, marked with "...".
+std::string quote_around(const text::Document& doc, const text::Sentence& sentence,
+                         std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxQuote = 600, kSide = 250;
+  if (sentence.end - sentence.begin <= kMaxQuote)
+    return std::string(doc.slice(sentence.begin, sentence.end));
+  std::size_t from = begin > sentence.begin + kSide ? begin - kSide : sentence.begin;
+  std::size_t to = std::min(sentence.end, end + kSide);
+  const std::string& t = doc.text;
+  while (from > sentence.begin && t[from - 1] != ' ' && begin - from < kSide + 40) --from;
+  while (to < sentence.end && t[to] != ' ' && to - end < kSide + 40) ++to;
+  // Never cut inside a UTF-8 sequence.
+  while (from < begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+  while (to > end && to < t.size() && (static_cast<unsigned char>(t[to]) & 0xC0) == 0x80) --to;
+  return (from > sentence.begin ? "..." : "") + std::string(doc.slice(from, to)) +
+         (to < sentence.end ? "..." : "");
+}
+
 // Straight double quotes count by parity; single quotes count only where they
 // open or close words, so apostrophes ("union's") do not.
 bool inside_quote(std::string_view block, std::size_t pos) {
@@ -116,7 +135,7 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
       c.kind = q.kind;
       c.text = std::string(doc.slice(q.begin, q.end));
       c.value = q.value;
-      c.quote = std::string(doc.slice(sentence.begin, sentence.end));
+      c.quote = quote_around(doc, sentence, q.begin, q.end);
       const text::Span span = doc.original_span(q.begin, q.end);
       c.span = {span.begin, span.end, c.region};
       c.rule = rules.rules[f.mentions[q.mention].rule].id;
@@ -163,6 +182,13 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
     }
   }
 
+  auto telling_rank = [](const Claim& claim) {
+    if (claim.furniture()) return 4;
+    if (claim.region == "body") return 0;
+    if (claim.region == "standfirst") return 1;
+    if (claim.region == "headline") return 2;
+    return 3;
+  };
   // One figure told twice in an article (a caption, a standfirst) is one claim.
   std::vector<Claim> merged;
   std::map<std::string, std::size_t> seen;
@@ -176,8 +202,9 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
       continue;
     }
     Claim& first = merged[it->second];
-    // Prefer the article's own text over furniture as the claim's main position.
-    if (first.furniture() && !c.furniture()) {
+    // The main position is the body's telling if there is one: a caption or a
+    // headline repeats the body, furniture repeats anything.
+    if (telling_rank(c) < telling_rank(first)) {
       c.also_at.push_back(first.span);
       for (auto& p : first.also_at) c.also_at.push_back(p);
       first = std::move(c);

@@ -205,6 +205,19 @@ struct ExtractArgs {
   std::string ref_date;
 };
 
+// An article that has no file behind it (standard input, a command-line argument).
+ingest::Article article_from_bytes(const std::string& story, const std::string& name,
+                                   std::string bytes, std::vector<ingest::Problem>& problems) {
+  ingest::Article a;
+  a.story = story;
+  a.file = name;
+  a.path = name;
+  a.original = std::move(bytes);
+  ingest::decode(a, problems);
+  if (ingest::looks_like_html({}, a.text)) ingest::extract_html(a);
+  return a;
+}
+
 int cmd_extract(const ExtractArgs& args) {
   ruleset::LoadResult loaded;
   if (!load_rules(args.common, loaded)) return kUsage;
@@ -213,13 +226,7 @@ int cmd_extract(const ExtractArgs& args) {
   if (args.from_stdin) {
     ingest::Story story;
     story.name = "stdin";
-    ingest::Article a;
-    a.story = "stdin";
-    a.file = "-";
-    a.path = "-";
-    a.original = read_stdin();
-    ingest::decode(a, input.problems);
-    story.articles.push_back(std::move(a));
+    story.articles.push_back(article_from_bytes("stdin", "-", read_stdin(), input.problems));
     input.stories.push_back(std::move(story));
   } else {
     std::vector<fs::path> paths(args.paths.begin(), args.paths.end());
@@ -316,21 +323,20 @@ int cmd_explain(const Common& common, const std::string& arg, bool from_stdin,
     if (r.stories.empty() || r.stories[0].articles.empty()) return kInputs;
     a = std::move(r.stories[0].articles[0]);
   } else {
-    a.story = "text";
-    a.file = from_stdin ? "-" : "argument";
-    a.original = from_stdin ? read_stdin() : arg;
-    ingest::decode(a, problems);
+    a = article_from_bytes("text", from_stdin ? "-" : "argument", from_stdin ? read_stdin() : arg,
+                           problems);
     print_problems(problems, false);
   }
   cli::Worker worker(rules);
   cli::Settings settings{true, us_dates, parse_ref_date(ref_date), 1};
   const cli::ArticleOutput out = cli::process(worker, a, settings);
-  std::cout << "file: " << a.file << "\nencoding: " << a.encoding
+  std::cout << "file: " << a.file << "\nformat: " << a.format << "\nencoding: " << a.encoding
             << "\nbytes: " << a.original.size() << "\n";
   for (const auto& [name, field] : {std::pair{"outlet", &a.meta.outlet},
                                     {"title", &a.meta.title},
                                     {"published", &a.meta.published},
-                                    {"author", &a.meta.author}}) {
+                                    {"author", &a.meta.author},
+                                    {"url", &a.meta.url}}) {
     std::cout << name << ": " << (field->known() ? field->value : "?") << " ("
               << ingest::to_string(field->source) << ")\n";
   }

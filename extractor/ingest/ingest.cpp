@@ -183,6 +183,7 @@ void decode(Article& a, std::vector<Problem>& problems) {
   }
   std::string out;
   std::vector<std::uint32_t> map;
+  std::size_t nuls = 0, first_nul = 0;
   out.reserve(in.size() - start);
   map.reserve(in.size() - start + 1);
   for (int32_t i = static_cast<int32_t>(start), n = static_cast<int32_t>(in.size()); i < n;) {
@@ -190,6 +191,9 @@ void decode(Article& a, std::vector<Problem>& problems) {
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
     if (c < 0) {
+      append_utf8(out, map, 0xFFFD, static_cast<std::uint32_t>(at));
+    } else if (c == 0) {  // a stray NUL in text: replaced, so no later stage stops at it
+      if (nuls++ == 0) first_nul = static_cast<std::size_t>(at);
       append_utf8(out, map, 0xFFFD, static_cast<std::uint32_t>(at));
     } else {
       out.append(in, static_cast<std::size_t>(at), static_cast<std::size_t>(i - at));
@@ -204,6 +208,12 @@ void decode(Article& a, std::vector<Problem>& problems) {
                         "invalid UTF-8: " + std::to_string(invalid) +
                             " byte sequence(s) replaced with U+FFFD, first at byte " +
                             std::to_string(first_invalid),
+                        false});
+  }
+  if (nuls > 0) {
+    problems.push_back({a.path.string(),
+                        std::to_string(nuls) + " NUL byte(s) replaced with U+FFFD, first at byte " +
+                            std::to_string(first_nul),
                         false});
   }
 }
@@ -289,14 +299,16 @@ bool looks_binary(const std::string& bytes) {
   if (bytes.size() >= 2 &&
       ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
     return false;  // UTF-16 has NULs by nature
+  // Binary formats are dense with NULs and control bytes; text with a stray NUL
+  // is still text (decode replaces it and says so).
   const std::size_t n = std::min<std::size_t>(bytes.size(), 64 * 1024);
-  std::size_t control = 0;
+  std::size_t control = 0, nul = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c == 0) return true;
+    if (c == 0) ++nul;
     if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
   }
-  return n > 0 && control * 10 > n;  // more than 10% control bytes is no text
+  return n > 0 && (nul > n / 100 + 1 || control * 10 > n);
 }
 
 class Walker {
@@ -428,10 +440,11 @@ class Walker {
       return;
     }
     if (looks_binary(a.original)) {
-      problem(path, "binary file (NUL or control bytes); skipped");
+      problem(path, "binary file (NUL or control bytes in its first 64 KB); skipped");
       return;
     }
     decode(a, result_.problems);
+    if (looks_like_html(path, a.text)) extract_html(a);
     std::error_code cec;
     apply_manifest(a, manifests_[fs::weakly_canonical(story.dir, cec).string()]);
     story.articles.push_back(std::move(a));

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace claimdiff::ingest {
@@ -28,6 +29,15 @@ struct ArticleMeta {
   Field outlet, title, published, url, author;
 };
 
+// A stretch of the page whose markup says what it is (<h1>, <figcaption>, an
+// element classed "byline"), in original bytes. The text stage prefers it to
+// its own guesses.
+struct BlockHint {
+  std::uint32_t begin = 0, end = 0;
+  std::string region;  // a region name of the text stage: headline, caption, byline, ...
+  std::string why;     // the markup that said so, e.g. "<figcaption>"
+};
+
 struct Article {
   std::string story;           // the story's name (its folder)
   std::string file;            // path relative to the story folder, '/'-separated
@@ -37,6 +47,8 @@ struct Article {
   std::string text;            // decoded UTF-8
   // For each byte of `text` (and one past its end) the offset in `original`.
   std::vector<std::uint32_t> text_to_original;
+  std::string format = "text";   // "text" or "html"
+  std::vector<BlockHint> hints;  // html only
   ArticleMeta meta;
 };
 
@@ -70,5 +82,17 @@ Result read_inputs(const std::vector<std::filesystem::path>& paths, const Option
 // Decodes bytes into an Article's text, encoding and offset map. Exposed for
 // `extract --stdin` and tests. Warnings (e.g. invalid UTF-8) go to `problems`.
 void decode(Article& article, std::vector<Problem>& problems);
+
+// True for an HTML page: a .html/.htm name, or text that opens with a doctype
+// or an <html> tag (for `--stdin`).
+bool looks_like_html(const std::filesystem::path& path, std::string_view text);
+
+// Replaces a decoded HTML page's text with what a reader sees: one line per
+// heading, paragraph, list item or caption; script, style, nav, footer, aside,
+// forms and the like dropped; whitespace collapsed as a browser does. The
+// offset map still leads to the original file's bytes. Fills unknown metadata
+// from <title>, <meta> (og:site_name, author, article:published_time, ...),
+// <link rel=canonical> and the first <time datetime>, marked inferred.
+void extract_html(Article& article);
 
 }  // namespace claimdiff::ingest

@@ -243,16 +243,17 @@ Segmenter::Segmenter(Cues cues) : cues_(std::move(cues)) {
 Segmenter::~Segmenter() = default;
 
 Document Segmenter::segment(const ingest::Article& article) {
-  return build(article.text, article.text_to_original);
+  return build(article.text, article.text_to_original, article.hints);
 }
 
 Document Segmenter::segment_text(std::string_view text) {
   std::vector<std::uint32_t> identity(text.size() + 1);
   for (std::size_t i = 0; i < identity.size(); ++i) identity[i] = static_cast<std::uint32_t>(i);
-  return build(text, identity);
+  return build(text, identity, {});
 }
 
-Document Segmenter::build(std::string_view decoded, const std::vector<std::uint32_t>& map) {
+Document Segmenter::build(std::string_view decoded, const std::vector<std::uint32_t>& map,
+                          const std::vector<ingest::BlockHint>& hints) {
   Document doc;
   doc.text = normalise(decoded, map, doc.to_original);
 
@@ -268,8 +269,11 @@ Document Segmenter::build(std::string_view decoded, const std::vector<std::uint3
     pos = eol + 1;
   }
 
-  // Regions: cues first; the first uncued block is the headline, a full
-  // sentence right after it is the standfirst.
+  // Regions: what the page's markup says first, then cues; the first uncued
+  // block is the headline, a full sentence right after it is the standfirst.
+  // On a page whose markup marks the headline, what comes before it is chrome.
+  const auto marked_headline = std::find_if(hints.begin(), hints.end(),
+                                            [](const auto& h) { return h.region == "headline"; });
   bool rest_active = false;
   Region rest_region = Region::body;
   std::string rest_cue;
@@ -277,6 +281,21 @@ Document Segmenter::build(std::string_view decoded, const std::vector<std::uint3
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     Block& block = doc.blocks[i];
     const std::string_view s = doc.slice(block.begin, block.end);
+    const std::uint32_t at = doc.to_original[block.begin];
+    const auto hint = std::find_if(hints.begin(), hints.end(), [&](const auto& h) {
+      return h.begin <= at && at < h.end && region_from_string(h.region);
+    });
+    if (hint != hints.end()) {
+      block.region = *region_from_string(hint->region);
+      block.cue = "html " + hint->why;
+      if (block.region == Region::headline) seen_headline = true;
+      continue;
+    }
+    if (marked_headline != hints.end() && !seen_headline) {
+      block.region = Region::promo;
+      block.cue = "html before <h1>";
+      continue;
+    }
     const RegionCue* hit = nullptr;
     for (const auto& cue : cues_.regions) {
       if (cue.extent == CueExtent::sentence) continue;

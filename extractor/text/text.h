@@ -114,7 +114,8 @@ class Segmenter {
   ingest::ArticleMeta infer_meta(const Document& doc) const;
 
  private:
-  Document build(std::string_view decoded, const std::vector<std::uint32_t>& map);
+  Document build(std::string_view decoded, const std::vector<std::uint32_t>& map,
+                 const std::vector<ingest::BlockHint>& hints);
   void split_sentences(Document& doc, std::size_t block_index);
 
   Cues cues_;
