@@ -10,11 +10,6 @@ namespace claimdiff::claim {
 
 namespace {
 
-bool is_word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-}
-
-// Whether text[pos] lies inside quotation marks opened earlier in the block.
 // The sentence a figure stands in; a run-on "sentence" (a page with no full
 // stops) is cut to a window around the figure, on spaces, marked with "...".
 std::string quote_around(const text::Document& doc, const text::Sentence& sentence,
@@ -32,26 +27,6 @@ std::string quote_around(const text::Document& doc, const text::Sentence& senten
   while (to > end && to < t.size() && (static_cast<unsigned char>(t[to]) & 0xC0) == 0x80) --to;
   return (from > sentence.begin ? "..." : "") + std::string(doc.slice(from, to)) +
          (to < sentence.end ? "..." : "");
-}
-
-// Straight double quotes count by parity; single quotes count only where they
-// open or close words, so apostrophes ("union's") do not.
-bool inside_quote(std::string_view block, std::size_t pos) {
-  int doubles = 0;
-  int singles = 0;
-  for (std::size_t i = 0; i < pos && i < block.size(); ++i) {
-    const char c = block[i];
-    if (c == '"') ++doubles;
-    if (c == '\'') {
-      const bool word_before = i > 0 && is_word_char(block[i - 1]);
-      const bool word_after = i + 1 < block.size() && is_word_char(block[i + 1]);
-      if (!word_before && word_after)
-        ++singles;  // opens
-      else if (word_before && !word_after && singles > 0)
-        --singles;  // closes
-    }
-  }
-  return doubles % 2 == 1 || singles > 0;
 }
 
 struct SpeakerSeen {
@@ -91,9 +66,30 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
   std::vector<Claim> claims;
   std::vector<SpeakerSeen> speakers;  // attributions seen so far, in article order
 
+  // The attribution of a quote that closes after the figure's sentence: the
+  // first speaker in the sentence where the quotation ends, if it ends soon.
+  std::map<std::size_t, const SentenceFacts*> facts_of;
+  for (const SentenceFacts& f : facts) facts_of[f.sentence] = &f;
+  auto attribution_after = [&](std::size_t s) -> const ruleset::Mention* {
+    constexpr std::size_t kQuoteSentences = 6;
+    for (std::size_t next = s; next < doc.sentences.size() && next <= s + kQuoteSentences; ++next) {
+      const text::Sentence& sentence = doc.sentences[next];
+      if (next > s &&
+          (sentence.block != doc.sentences[s].block || !sentence.quote_at_start.inside()))
+        return nullptr;
+      if (sentence.quote_at_end.inside()) continue;
+      auto it = facts_of.find(next);
+      if (it == facts_of.end()) return nullptr;
+      for (const auto& m : it->second->mentions)
+        if (rules.rules[m.rule].layer == ruleset::Layer::speaker && m.begin >= sentence.begin)
+          return &m;
+      return nullptr;
+    }
+    return nullptr;
+  };
+
   for (const SentenceFacts& f : facts) {
     const text::Sentence& sentence = doc.sentences[f.sentence];
-    const text::Block& block = doc.blocks[sentence.block];
     const bool article_region = text::is_article_region(sentence.region);
     if (!article_region && !options.include_furniture) continue;
 
@@ -152,8 +148,9 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
       }
 
       // Who says it: an attribution in the sentence, else the last one before a quote.
-      const std::string_view block_text = doc.slice(block.begin, block.end);
-      const bool quoted = inside_quote(block_text, q.begin - block.begin);
+      text::QuoteState at_figure = sentence.quote_at_start;
+      at_figure.feed(doc.text, sentence.begin, q.begin);
+      const bool quoted = at_figure.inside();
       c.speaker = "outlet";
       c.speaker_role = "outlet";
       if (!sentence_speakers.empty()) {
@@ -169,12 +166,18 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
       } else if (quoted) {
         c.speaker = "unattributed quote";
         c.speaker_role = "other";
-        for (auto it = speakers.rbegin(); it != speakers.rend(); ++it) {
-          if (sentence.block - it->block > 3) break;
-          c.speaker = it->who;
-          c.speaker_role = it->role;
-          break;
-        }
+        // The quote may close in a later sentence that names who said it.
+        if (const ruleset::Mention* later = attribution_after(f.sentence)) {
+          const ruleset::Group* who = later->group("who");
+          c.speaker = std::string(doc.slice(who->begin, who->end));
+          c.speaker_role = rules.rules[later->rule].field("role");
+        } else
+          for (auto it = speakers.rbegin(); it != speakers.rend(); ++it) {
+            if (sentence.block - it->block > 3) break;
+            c.speaker = it->who;
+            c.speaker_role = it->role;
+            break;
+          }
       }
       if (c.speaker_role.empty()) c.speaker_role = "other";
       c.confidence = base_confidence(c);

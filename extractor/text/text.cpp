@@ -150,6 +150,24 @@ std::string to_nfc(std::string_view in, const std::vector<std::uint32_t>& map_in
 
 }  // namespace
 
+void QuoteState::feed(std::string_view text, std::size_t from, std::size_t to) {
+  auto word = [&](std::size_t i) {
+    const char c = text[i];
+    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+  };
+  for (std::size_t i = from; i < to && i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') ++doubles;
+    if (c != '\'') continue;
+    const bool word_before = i > 0 && word(i - 1);
+    const bool word_after = i + 1 < text.size() && word(i + 1);
+    if (!word_before && word_after)
+      ++singles;  // opens
+    else if (word_before && !word_after && singles > 0)
+      --singles;  // closes
+  }
+}
+
 const char* to_string(Region region) {
   for (const auto& [r, name] : kRegionNames)
     if (r == region) return name;
@@ -230,9 +248,12 @@ Segmenter::Segmenter(Cues cues) : cues_(std::move(cues)) {
       icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
   if (U_SUCCESS(status) && filter) {
     for (const char* abbreviation :
-         {"Dr.",   "St.",  "No.",   "Nos.", "Prof.", "Gen.",    "Col.", "Sgt.",  "Insp.",
-          "Supt.", "Rev.", "Capt.", "Lt.",  "Gov.",  "Sen.",    "Rep.", "Cllr.", "Mt.",
-          "Ltd.",  "Inc.", "Co.",   "Jr.",  "Sr.",   "approx.", "est.", "vs."})
+         {"A.",   "B.",    "C.",   "D.",    "E.",      "F.",   "G.",    "H.",    "I.",
+          "J.",   "K.",    "L.",   "M.",    "N.",      "O.",   "P.",    "Q.",    "R.",
+          "S.",   "T.",    "U.",   "V.",    "W.",      "X.",   "Y.",    "Z.",    "Dr.",
+          "St.",  "No.",   "Nos.", "Prof.", "Gen.",    "Col.", "Sgt.",  "Insp.", "Supt.",
+          "Rev.", "Capt.", "Lt.",  "Gov.",  "Sen.",    "Rep.", "Cllr.", "Mt.",   "Ltd.",
+          "Inc.", "Co.",   "Jr.",  "Sr.",   "approx.", "est.", "vs."})
       filter->suppressBreakAfter(icu::UnicodeString(abbreviation), status);
     icu::BreakIterator* plain = sentences_.release();
     icu::BreakIterator* wrapped = filter->wrapIteratorWithFilter(plain, status);
@@ -269,6 +290,36 @@ Document Segmenter::build(std::string_view decoded, const std::vector<std::uint3
     pos = eol + 1;
   }
 
+  // Sentences first: an appeal can be glued into the first line of the body,
+  // so furniture is also found sentence by sentence.
+  std::vector<const RegionCue*> sentence_cue;
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) split_sentences(doc, i, sentence_cue);
+  // An appeal runs over several sentences and only some say "support" or
+  // "donate": what stands between two appeal sentences close together (a few
+  // sentences, in the same or next-but-one block) is the appeal too.
+  constexpr std::size_t kAppealSentences = 6, kAppealBlocks = 2;
+  for (std::size_t i = 0, last = SIZE_MAX; i < doc.sentences.size(); ++i) {
+    if (!sentence_cue[i]) continue;
+    if (last != SIZE_MAX && i - last <= kAppealSentences &&
+        doc.sentences[i].block - doc.sentences[last].block <= kAppealBlocks &&
+        sentence_cue[last] == sentence_cue[i])
+      for (std::size_t k = last + 1; k < i; ++k) sentence_cue[k] = sentence_cue[i];
+    last = i;
+  }
+  // A block that is nearly all furniture ("... Your support makes all the
+  // difference. Close") is furniture.
+  std::vector<const RegionCue*> block_of_sentences(doc.blocks.size(), nullptr);
+  std::vector<std::size_t> cued_bytes(doc.blocks.size(), 0);
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+    if (!sentence_cue[i]) continue;
+    const Sentence& sentence = doc.sentences[i];
+    cued_bytes[sentence.block] += sentence.end - sentence.begin;
+    block_of_sentences[sentence.block] = sentence_cue[i];
+  }
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b)
+    if (cued_bytes[b] * 10 < (doc.blocks[b].end - doc.blocks[b].begin) * 9)
+      block_of_sentences[b] = nullptr;
+
   // Regions: what the page's markup says first, then cues; the first uncued
   // block is the headline, a full sentence right after it is the standfirst.
   // On a page whose markup marks the headline, what comes before it is chrome.
@@ -296,8 +347,9 @@ Document Segmenter::build(std::string_view decoded, const std::vector<std::uint3
       block.cue = "html before <h1>";
       continue;
     }
-    const RegionCue* hit = nullptr;
+    const RegionCue* hit = block_of_sentences[i];
     for (const auto& cue : cues_.regions) {
+      if (hit) break;
       if (cue.extent == CueExtent::sentence) continue;
       if (cue.max_block_chars && s.size() > cue.max_block_chars) continue;
       if (re2::RE2::PartialMatch(s, *cue.pattern)) {
@@ -318,9 +370,12 @@ Document Segmenter::build(std::string_view decoded, const std::vector<std::uint3
     } else if (rest_active) {
       block.region = rest_region;
       block.cue = rest_cue;
-    } else if (!seen_headline) {
+    } else if (!seen_headline && !(s.back() == '.' && s.size() > 100)) {
       block.region = Region::headline;
       seen_headline = true;
+    } else if (!seen_headline) {  // no headline: the page opens with its standfirst
+      block.region = Region::standfirst;
+      seen_headline = seen_body = true;
     } else if (!seen_body && (s.back() == '.' || s.back() == '"' || s.back() == '\'') &&
                s.size() < 400 && i + 1 < doc.blocks.size()) {
       block.region = Region::standfirst;
@@ -332,11 +387,29 @@ Document Segmenter::build(std::string_view decoded, const std::vector<std::uint3
     if (block.region == Region::headline) seen_headline = true;
   }
 
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) split_sentences(doc, i);
+  // Quotation state, one pass over each block.
+  std::size_t quote_block = SIZE_MAX, quote_pos = 0;
+  QuoteState quote;
+  for (Sentence& sentence : doc.sentences) {
+    if (sentence.block != quote_block) {
+      quote = {};
+      quote_block = sentence.block;
+      quote_pos = doc.blocks[sentence.block].begin;
+    }
+    quote.feed(doc.text, quote_pos, sentence.begin);
+    sentence.quote_at_start = quote;
+    quote.feed(doc.text, sentence.begin, sentence.end);
+    sentence.quote_at_end = quote;
+    quote_pos = sentence.end;
+  }
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i)
+    doc.sentences[i].region =
+        sentence_cue[i] ? sentence_cue[i]->region : doc.blocks[doc.sentences[i].block].region;
   return doc;
 }
 
-void Segmenter::split_sentences(Document& doc, std::size_t block_index) {
+void Segmenter::split_sentences(Document& doc, std::size_t block_index,
+                                std::vector<const RegionCue*>& cue_of_sentence) {
   const Block& block = doc.blocks[block_index];
   const std::string& t = doc.text;
   UErrorCode status = U_ZERO_ERROR;
@@ -344,23 +417,36 @@ void Segmenter::split_sentences(Document& doc, std::size_t block_index) {
                              static_cast<int64_t>(block.end - block.begin), &status);
   if (U_FAILURE(status)) return;
   sentences_->setText(ut, status);
+  // Initials ("J. R. Hartley") are no sentence ends; ICU's filter takes no
+  // single letters, so breaks after a lone capital are skipped here (a
+  // sentence ending "Plan B." stays joined to the next, the lesser harm).
+  auto after_initial = [&](std::size_t e) {
+    while (e > block.begin && is_space(t[e - 1])) --e;
+    return e >= block.begin + 2 && t[e - 1] == '.' && is_upper_ascii(t[e - 2]) &&
+           (e == block.begin + 2 || is_space(t[e - 3]));
+  };
   int32_t start = sentences_->first();
   for (int32_t end = sentences_->next(); end != icu::BreakIterator::DONE;
-       start = end, end = sentences_->next()) {
+       end = sentences_->next()) {
+    if (static_cast<std::size_t>(end) < block.end - block.begin &&
+        after_initial(block.begin + static_cast<std::size_t>(end)))
+      continue;
     std::size_t b = block.begin + static_cast<std::size_t>(start);
     std::size_t e = block.begin + static_cast<std::size_t>(end);
+    start = end;
     while (b < e && is_space(t[b])) ++b;
     while (e > b && is_space(t[e - 1])) --e;
     if (e <= b) continue;
-    Sentence sentence{b, e, block_index, block.region};
+    const RegionCue* hit = nullptr;
     for (const auto& cue : cues_.regions) {
       if (cue.extent != CueExtent::sentence) continue;
       if (re2::RE2::PartialMatch(doc.slice(b, e), *cue.pattern)) {
-        sentence.region = cue.region;
+        hit = &cue;
         break;
       }
     }
-    doc.sentences.push_back(sentence);
+    doc.sentences.push_back({b, e, block_index, block.region});
+    cue_of_sentence.push_back(hit);
   }
   utext_close(ut);
 }

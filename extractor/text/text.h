@@ -67,10 +67,24 @@ struct Block {
   std::string cue;  // id of the cue that set the region, if any
 };
 
+// Whether a position lies inside quotation marks. Straight double quotes count
+// by parity; single quotes only where they open or close a word, so
+// apostrophes ("union's") do not.
+struct QuoteState {
+  int doubles = 0, singles = 0;
+  bool inside() const { return doubles % 2 == 1 || singles > 0; }
+  // Moves the state over text[from, to); `text` is the whole block or document.
+  void feed(std::string_view text, std::size_t from, std::size_t to);
+};
+
 struct Sentence {
   std::size_t begin = 0, end = 0;  // in Document::text
   std::size_t block = 0;
   Region region = Region::body;
+  // Quotation state where the sentence starts and ends (counted from its
+  // block's start): a quote can run over several sentences, its attribution
+  // standing only in the last ("... They will strike," the union said.).
+  QuoteState quote_at_start, quote_at_end;
 };
 
 struct Span {
@@ -116,7 +130,9 @@ class Segmenter {
  private:
   Document build(std::string_view decoded, const std::vector<std::uint32_t>& map,
                  const std::vector<ingest::BlockHint>& hints);
-  void split_sentences(Document& doc, std::size_t block_index);
+  // Appends the block's sentences, and for each the sentence-level cue that matched it.
+  void split_sentences(Document& doc, std::size_t block_index,
+                       std::vector<const RegionCue*>& cue_of_sentence);
 
   Cues cues_;
   std::unique_ptr<icu::BreakIterator> sentences_;

@@ -59,5 +59,19 @@ check "binary file named" "grep -q 'zip.txt: binary file' '$out/inputs.err'"
 check "the good file still gives claims" "[ -s '$out/d/claims.jsonl' ]"
 check "run.json lists the problems" "grep -q 'empty.txt' '$out/d/run.json'"
 
+# `explain` on every bundled article and on our own pages: encoding, metadata, regions, rules.
+for f in "$src"/corpus/*/*.txt "$src"/tests/data/*/*.txt "$src"/tests/data/*/*.html; do
+  name=$(basename "$f")
+  "$bin" explain "$f" > "$out/explain.out" 2>&1
+  code=$?
+  check "explain $name exits 0" "[ $code -eq 0 ]"
+  check "explain $name shows encoding, outlet and regions" \
+    "grep -q '^encoding: ' '$out/explain.out' && grep -q '^outlet: ' '$out/explain.out' && grep -q '^\[body' '$out/explain.out'"
+done
+printf '<!doctype html><h1>Tram strike</h1><p>Some 300 drivers walked out, the union said.</p>' |
+  "$bin" explain --stdin > "$out/explain.out" 2>&1
+check "explain --stdin reads an HTML page" \
+  "grep -q '^format: html' '$out/explain.out' && grep -q 'headline by html <h1>' '$out/explain.out' && grep -q 'count.people' '$out/explain.out'"
+
 [ $fail -eq 0 ] && echo "corpus run: all checks passed"
 exit $fail

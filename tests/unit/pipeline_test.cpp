@@ -195,3 +195,78 @@ TEST_CASE("a story of our own: base mismatch - agreement - inferred outlets and 
       dated = quantity::describe(c.value) == "2025-03-20";
   CHECK(dated);
 }
+
+TEST_CASE("furniture of other shapes: no claims from it by default - marked when asked for",
+          "[pipeline]") {
+  const auto dir = testing::source_dir() / "tests" / "data" / "furniture";
+  const Run r = run(dir);
+  std::set<std::string> texts;
+  for (const auto& c : r.claims) {
+    CHECK_FALSE(c.furniture());
+    texts.insert(c.text);
+  }
+  CHECK(texts.count("68%"));
+  CHECK(texts.count("52%"));  // glued to the appeal but the story's own
+  for (const char* furniture : {"12%", "25%",
+                                "\xC2\xA3"
+                                "40,000",
+                                "\xC2\xA3"
+                                "1",
+                                "from May"})
+    CHECK_FALSE(texts.count(furniture));
+  // A quote over two sentences: the figure's speaker is named where the quote closes.
+  bool attributed = false;
+  for (const auto& c : r.claims)
+    if (c.text == "1,100 members")
+      attributed = c.speaker == "the union's branch secretary" && c.speaker_role == "union";
+  CHECK(attributed);
+
+  const Run with = run(dir, true);
+  bool marked = false;
+  for (const auto& c : with.claims)
+    if (c.text == "25%")
+      marked = c.furniture() && c.region == "related-links" && c.confidence < 0.5;
+  CHECK(marked);
+}
+
+TEST_CASE("an HTML page: claims from the article only - the caption merges into the body claim",
+          "[pipeline]") {
+  const Run r = run(testing::source_dir() / "tests" / "data" / "html-pages");
+  REQUIRE(r.input.stories.size() == 1);
+  const auto& article = r.input.stories[0].articles.at(0);
+  CHECK(article.meta.outlet.value == "The Harbour Gazette");
+  const claim::Claim* crew = nullptr;
+  for (const auto& c : r.claims) {
+    CHECK(c.text.find("90,000") == std::string::npos);  // newsletter box
+    CHECK(c.text.find("4%") == std::string::npos);      // read-more link
+    CHECK(c.outlet == "The Harbour Gazette");
+    if (c.value.printed && *c.value.printed == 640) crew = &c;
+  }
+  REQUIRE(crew);
+  CHECK(crew->region == "body");
+  REQUIRE(crew->also_at.size() == 1);
+  CHECK(crew->also_at[0].region == "caption");
+  // Spans are bytes of the HTML file: the figure's own text where no entity intervenes.
+  for (const auto& c : r.claims) {
+    const std::string span = article.original.substr(c.span.begin, c.span.end - c.span.begin);
+    if (span.find('&') == std::string::npos) CHECK(span == c.text);
+  }
+  // "&pound;2.3m": the span runs from the reference to the figure's end.
+  for (const auto& c : r.claims)
+    if (c.kind == "money")
+      CHECK(article.original.substr(c.span.begin, c.span.end - c.span.begin) == "&pound;2.3m");
+}
+
+TEST_CASE("a 1 MB line without full stops: read to its end - the quote is a window", "[pipeline]") {
+  const auto dir = testing::scratch_dir("one-line");
+  std::string line;
+  while (line.size() < 1024 * 1024) line += "the talks went on and on ";
+  line += "until 64% of members voted yes";
+  testing::write_file(dir / "one-line.txt", line);
+  const Run r = run(dir);
+  REQUIRE(r.claims.size() == 1);
+  CHECK(r.claims[0].text == "64%");
+  CHECK(r.claims[0].quote.size() < 700);
+  CHECK(r.claims[0].quote.starts_with("..."));
+  CHECK(r.claims[0].quote.ends_with("voted yes"));
+}

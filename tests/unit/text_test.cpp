@@ -98,3 +98,93 @@ TEST_CASE("regions: furniture cues from the rule packs on an article of our own"
   CHECK(meta.author.value == "Priya Shah");
   CHECK(meta.published.value == "12 May 2025");
 }
+
+TEST_CASE("regions: an appeal spread over sentences - a trending list - a glued body sentence",
+          "[text]") {
+  const auto& rules = testing::builtin_rules();
+  text::Segmenter seg(rules.cues());
+  ingest::Result input = ingest::read_inputs(
+      {testing::source_dir() / "tests" / "data" / "furniture" / "lecturers-northgate.txt"}, {});
+  REQUIRE(input.stories.size() == 1);
+  const auto doc = seg.segment(input.stories[0].articles.at(0));
+  auto region_of = [&](std::string_view start) -> std::string {
+    for (const auto& s : doc.sentences)
+      if (doc.slice(s.begin, s.end).starts_with(start)) return text::to_string(s.region);
+    return "missing";
+  };
+  CHECK(region_of("Lecturers at Northgate") == "headline");
+  CHECK(region_of("Listen to this") == "promo");
+  CHECK(region_of("Tuesday, 4 March") == "dateline");
+  CHECK(region_of("By Ama") == "byline");
+  CHECK(region_of("Staff say a 1.4%") == "standfirst");
+  CHECK(region_of("Lecturers on the picket") == "caption");
+  // Only two of the appeal's five sentences name support or giving; all five are promo.
+  CHECK(region_of("Journalism like ours") == "promo");
+  CHECK(region_of("We have no billionaire") == "promo");
+  CHECK(region_of("Every pound you give") == "promo");
+  CHECK(region_of("Turnout was 52%") == "body");  // glued to the appeal, but the story
+  CHECK(region_of("Read more:") == "related-links");
+  CHECK(region_of("\"We balloted") == "body");
+  CHECK(region_of("Subscribe now") == "promo");
+  CHECK(region_of("Trending Now") == "related-links");
+  CHECK(region_of("Two men charged") == "related-links");
+}
+
+TEST_CASE("a page that opens with a full sentence has no headline but a standfirst", "[text]") {
+  text::Segmenter seg(testing::builtin_rules().cues());
+  const auto doc = seg.segment_text(
+      "Donate today and keep us independent. Your support means everything.\n"
+      "Council workers across the county have voted to strike over a pay offer they say falls "
+      "far short of inflation.\n"
+      "The ballot closed on Friday.\n");
+  REQUIRE(doc.blocks.size() == 3);
+  CHECK(doc.blocks[0].region == text::Region::promo);
+  CHECK(doc.blocks[1].region == text::Region::standfirst);
+  CHECK(doc.blocks[2].region == text::Region::body);
+}
+
+TEST_CASE("initials do not end sentences - a quote's state is carried across sentences", "[text]") {
+  text::Segmenter seg(testing::builtin_rules().cues());
+  const auto doc = seg.segment_text(
+      "Headline\nShop steward A. J. Okoro said talks had failed. \"We asked twice. They said "
+      "no,\" she added. It ended.\n");
+  std::vector<std::string> sentences;
+  for (const auto& s : doc.sentences) sentences.emplace_back(doc.slice(s.begin, s.end));
+  REQUIRE(sentences.size() == 5);
+  CHECK(sentences[1] == "Shop steward A. J. Okoro said talks had failed.");
+  CHECK_FALSE(doc.sentences[1].quote_at_end.inside());
+  CHECK(doc.sentences[2].quote_at_end.inside());  // "We asked twice.
+  CHECK(doc.sentences[3].quote_at_start.inside());
+  CHECK_FALSE(doc.sentences[3].quote_at_end.inside());  // They said no," she added.
+  CHECK_FALSE(doc.sentences[4].quote_at_start.inside());
+}
+
+TEST_CASE("an HTML page: regions come from its markup - what precedes the <h1> is chrome",
+          "[text]") {
+  text::Segmenter seg(testing::builtin_rules().cues());
+  ingest::Result input = ingest::read_inputs(
+      {testing::source_dir() / "tests" / "data" / "html-pages" / "ferry-crews.html"}, {});
+  REQUIRE(input.stories.size() == 1);
+  const auto& article = input.stories[0].articles.at(0);
+  CHECK(article.format == "html");
+  const auto doc = seg.segment(article);
+  auto region_of = [&](std::string_view start, std::string_view end = "") -> std::string {
+    for (const auto& b : doc.blocks) {
+      const auto t = doc.slice(b.begin, b.end);
+      if (t.starts_with(start) && t.ends_with(end)) return text::to_string(b.region);
+    }
+    return "missing";
+  };
+  CHECK(region_of("The Harbour Gazette") == "promo");
+  CHECK(region_of("Ferry crews vote to") == "headline");
+  CHECK(region_of("Deckhands and engineers") == "standfirst");
+  CHECK(region_of("By Priya Nandakumar") == "byline");
+  CHECK(region_of("Some 640 crew", "(Stock image)") == "caption");
+  CHECK(region_of("Some 640 crew", "Union said.") == "body");
+  CHECK(region_of("Sign up to our daily") == "promo");
+  CHECK(region_of("Read more: Harbour") == "related-links");
+  CHECK(region_of("Turnout was 71%.") == "body");
+  // Dropped with their elements: nav, script, aside, footer.
+  for (const char* gone : {"Weather", "dataLayer", "Lighthouse", "Registered"})
+    CHECK(doc.text.find(gone) == std::string::npos);
+}
