@@ -120,7 +120,8 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
           best_overlap = overlap;
         }
       }
-      if (!best && q.kind == "number") continue;  // a bare number says nothing on its own
+      // A bare number or a position says nothing on its own.
+      if (!best && (q.kind == "number" || q.kind == "ordinal")) continue;
 
       Claim c;
       c.story = article.story;

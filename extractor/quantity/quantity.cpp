@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace claimdiff::quantity {
 
@@ -183,6 +184,135 @@ bool looks_forward(std::string_view sentence, std::string_view before_date) {
   return re2::RE2::PartialMatch(sentence, kForward);
 }
 
+int weekday_of(std::string_view raw) {  // 0 = Monday
+  const std::string w = lower(trim(raw));
+  static constexpr std::array<const char*, 7> kDays = {"mon", "tue", "wed", "thu",
+                                                       "fri", "sat", "sun"};
+  for (int i = 0; i < 7; ++i)
+    if (w.starts_with(kDays[static_cast<std::size_t>(i)])) return i;
+  return -1;
+}
+
+// 1970-01-01 was a Thursday.
+int weekday_of_day(long day) {
+  return static_cast<int>(((day % 7) + 7 + 3) % 7);
+}
+
+// "yesterday", "last week", "next month", "the New Year", "on Tuesday": an
+// interval of days from the article's date. Without that date the value stays
+// unresolved, its words kept in `partial`.
+bool read_relative_date(std::string_view rel_raw, std::string_view weekday_raw,
+                        std::string_view dir_raw, bool forward, std::optional<long> ref, Value& v) {
+  const std::string rel = squash_spaces(lower(trim(rel_raw)));
+  const std::string dir = squash_spaces(lower(trim(dir_raw)));
+  const int weekday = weekday_raw.empty() ? -1 : weekday_of(weekday_raw);
+  if (!weekday_raw.empty() && weekday < 0) return false;
+  if (!ref) {
+    v.partial = weekday >= 0 ? (dir.empty() ? "" : dir + " ") + lower(trim(weekday_raw)) : rel;
+    return true;
+  }
+  const long today = *ref;
+  int y, m, d;
+  civil_from_days(today, y, m, d);
+  auto month_span = [&](int year, int month) {
+    while (month < 1) month += 12, --year;
+    while (month > 12) month -= 12, ++year;
+    v.lo = days_from_civil(year, month, 1);
+    v.hi = days_from_civil(year, month, days_in_month(year, month));
+  };
+  const long monday = today - weekday_of_day(today);
+  if (weekday >= 0) {
+    // News looks back: a bare weekday is the latest one on or before the
+    // article's day, unless the words or the sentence look forward.
+    const bool ahead = dir == "next" || dir == "from" || dir == "until" || dir == "by" ||
+                       dir == "this coming" || (dir != "last" && dir != "since" && forward);
+    long day = today;
+    if (ahead) {
+      do ++day;
+      while (weekday_of_day(day) != weekday);
+    } else {
+      while (weekday_of_day(day) != weekday) --day;
+      if (dir == "last" && day == today) day -= 7;
+    }
+    v.lo = v.hi = static_cast<double>(day);
+    return true;
+  }
+  if (rel == "today" || rel == "tonight" || rel == "this morning" || rel == "this afternoon" ||
+      rel == "this evening") {
+    v.lo = v.hi = static_cast<double>(today);
+  } else if (rel == "yesterday") {
+    v.lo = v.hi = static_cast<double>(today - 1);
+  } else if (rel == "tomorrow") {
+    v.lo = v.hi = static_cast<double>(today + 1);
+  } else if (rel == "last week") {
+    v.lo = static_cast<double>(monday - 7);
+    v.hi = static_cast<double>(monday - 1);
+  } else if (rel == "this week") {
+    v.lo = static_cast<double>(monday);
+    v.hi = static_cast<double>(monday + 6);
+  } else if (rel == "next week") {
+    v.lo = static_cast<double>(monday + 7);
+    v.hi = static_cast<double>(monday + 13);
+  } else if (rel == "last month") {
+    month_span(y, m - 1);
+  } else if (rel == "this month") {
+    month_span(y, m);
+  } else if (rel == "next month") {
+    month_span(y, m + 1);
+  } else if (rel == "last year") {
+    v.lo = days_from_civil(y - 1, 1, 1);
+    v.hi = days_from_civil(y - 1, 12, 31);
+  } else if (rel == "this year") {
+    v.lo = days_from_civil(y, 1, 1);
+    v.hi = days_from_civil(y, 12, 31);
+  } else if (rel == "next year") {
+    v.lo = days_from_civil(y + 1, 1, 1);
+    v.hi = days_from_civil(y + 1, 12, 31);
+  } else if (rel == "new year") {
+    // The turn of the year nearest the article: January, the next one from the second half.
+    month_span(m >= 7 ? y + 1 : y, 1);
+  } else {
+    return false;
+  }
+  return true;
+}
+
+// "half", "a third", "two-thirds", "three quarters", "a fifth": the fraction.
+std::optional<double> parse_fraction(std::string_view raw) {
+  std::string f = squash_spaces(lower(trim(raw)));
+  std::replace(f.begin(), f.end(), '-', ' ');
+  double count = 1;
+  static constexpr std::pair<const char*, double> kCounts[] = {
+      {"a ", 1}, {"one ", 1}, {"two ", 2}, {"three ", 3}, {"four ", 4}};
+  for (const auto& [word, n] : kCounts)
+    if (f.starts_with(word)) {
+      count = n;
+      f = f.substr(std::strlen(word));
+      break;
+    }
+  static constexpr std::pair<const char*, double> kParts[] = {
+      {"half", 2},     {"halves", 2}, {"third", 3},  {"thirds", 3}, {"quarter", 4},
+      {"quarters", 4}, {"fifth", 5},  {"fifths", 5}, {"tenth", 10}, {"tenths", 10}};
+  for (const auto& [word, den] : kParts)
+    if (f == word) return count / den;
+  return std::nullopt;
+}
+
+// "first", "third", "21st", "twenty-first": the position.
+std::optional<double> parse_ordinal(std::string_view raw) {
+  const std::string o = squash_spaces(lower(trim(raw)));
+  if (!o.empty() && std::isdigit(static_cast<unsigned char>(o[0]))) return std::atof(o.c_str());
+  static constexpr std::pair<const char*, double> kOrdinals[] = {
+      {"first", 1},       {"second", 2},      {"third", 3},      {"fourth", 4},
+      {"fifth", 5},       {"sixth", 6},       {"seventh", 7},    {"eighth", 8},
+      {"ninth", 9},       {"tenth", 10},      {"eleventh", 11},  {"twelfth", 12},
+      {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15}, {"twentieth", 20},
+      {"hundredth", 100}};
+  for (const auto& [word, n] : kOrdinals)
+    if (o == word) return n;
+  return std::nullopt;
+}
+
 // Bounds of a hedged figure. [lo, hi] is the printed figure with its rounding.
 void apply_hedge(Value& v, const HedgeInfo& hedge, double figure, double lo, double hi) {
   v.hedge = hedge.name;
@@ -342,6 +472,17 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
   if (!rule.field("hedge").empty()) hedge = HedgeInfo{rule.field("hedge").c_str(), false};
   if (auto h = read_hedge(group("hedge"))) hedge = h;
 
+  if (rule.kind == "date" && (!group("rel").empty() || !group("weekday").empty())) {
+    v.unit = "date";
+    if (hedge) v.hedge = hedge->name;
+    const std::size_t window = std::min<std::size_t>(q.begin, 24);
+    const bool forward = looks_forward(context.sentence, text.substr(q.begin - window, window));
+    if (!read_relative_date(group("rel"), group("weekday"), group("dir"), forward, context.ref_day,
+                            v))
+      return std::nullopt;
+    return q;
+  }
+
   if (rule.kind == "date") {
     v.unit = "date";
     const std::string month_text = group("month");
@@ -390,11 +531,29 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
     return q;
   }
 
+  // Shares said in words: "half of", "two-thirds of", "a majority of".
+  if (!group("majority").empty()) {
+    const std::string majority = lower(group("majority"));
+    v.unit = "%";
+    v.hedge = "more_than";
+    v.lo = majority.find("two-thirds") != std::string::npos ||
+                   majority.find("two thirds") != std::string::npos
+               ? 200.0 / 3.0
+               : 50.0;
+    v.hi = 100.0;
+    return q;
+  }
+
   // Everything else is a figure, or a range of two.
-  const std::string num_text = group("num");
+  std::string num_text = group("num");
   const std::string full = group("full");
   std::optional<double> figure = num_text.empty() ? std::nullopt : parse_number(num_text);
   if (!full.empty() && !figure) figure = 5.0;  // full-time: every day of a five-day week
+  if (!group("frac").empty()) {
+    figure = parse_fraction(group("frac"));
+    if (figure && rule.kind == "percentage") *figure *= 100.0;
+  }
+  if (!group("ordinal").empty()) figure = parse_ordinal(group("ordinal"));
   if (!figure) return std::nullopt;
   std::optional<double> figure2;
   if (!group("num2").empty()) {
@@ -433,6 +592,10 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
     v.unit = currency_of(group("cur"));
   else if (rule.kind == "ratio")
     v.unit = "days/week";
+  else if (rule.kind == "points")
+    v.unit = "points";
+  else if (rule.kind == "ordinal")
+    v.unit = "ordinal";
   else
     v.unit = "number";
   if (!rule.field("unit").empty()) v.unit = rule.field("unit");

@@ -23,8 +23,8 @@ const std::set<std::string> kFieldKeys = {"attribute", "base",      "scope", "pl
                                           "region",    "extent",    "field", "hedge",
                                           "unit",      "max_chars", "role"};
 const std::set<std::string> kExampleKeys = {"text", "value", "none", "ref_date", "region", "note"};
-const std::set<std::string> kQuantityKinds = {"count", "percentage", "money", "date",
-                                              "ratio", "number",     "trap"};
+const std::set<std::string> kQuantityKinds = {"count",  "percentage", "money",  "date",   "ratio",
+                                              "number", "trap",       "points", "ordinal"};
 
 int line_of(const YAML::Node& node) {
   return node.Mark().line + 1;
@@ -337,6 +337,8 @@ class Loader {
     RuleSet& set = result_.rules;
     re2::RE2::Options options;
     options.set_log_errors(false);
+    // All rules in one automaton: RE2's default 8 MB is too small for a few hundred patterns.
+    options.set_max_mem(int64_t{256} << 20);
     set.sentence_filter = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
     for (std::size_t i = 0; i < set.rules.size(); ++i) {
       const Rule& rule = set.rules[i];
@@ -434,7 +436,15 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
                            std::size_t end) {
   const std::string_view s = text.substr(begin, end - begin);
   std::vector<int> hits;
-  if (!rules.sentence_filter || !rules.sentence_filter->Match(s, &hits)) return {};
+  if (!rules.sentence_filter) return {};
+  re2::RE2::Set::ErrorInfo info{};
+  if (!rules.sentence_filter->Match(s, &hits, &info)) {
+    if (info.kind == re2::RE2::Set::kNoError) return {};
+    // The filter's DFA ran out of memory on this text: run every rule instead
+    // of missing a figure.
+    hits.resize(rules.sentence_filter_rules.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
+  }
   std::sort(hits.begin(), hits.end());
 
   std::vector<Mention> quantities, others;

@@ -115,3 +115,94 @@ TEST_CASE("values print as DESIGN's value object", "[quantity]") {
       j.dump() ==
       R"({"lo":2160,"hi":2640,"unit":"count","hedge":"approx","printed":2400,"counted":"staff"})");
 }
+
+TEST_CASE("shares in words: fractions - majorities - one in five", "[quantity]") {
+  auto q = read_one("Half of the cleaners said they would walk out.");
+  CHECK(q.kind == "percentage");
+  CHECK_THAT(*q.value.lo, WithinAbs(49.5, 1e-9));
+  q = read_one("Nearly two-thirds of the porters voted.");
+  CHECK(q.value.hedge == "nearly");
+  CHECK_THAT(*q.value.hi, WithinAbs(200.0 / 3, 1e-6));
+  q = read_one("Three quarters of the firm's engineers signed.");
+  CHECK_THAT(*q.value.lo, WithinAbs(74.5, 1e-9));
+  q = read_one("More than half the crew backed the deal.");
+  CHECK(*q.value.lo == 50);
+  q = read_one("A clear majority of pilots opposed the rota.");
+  CHECK(q.value.hedge == "more_than");
+  CHECK(*q.value.lo == 50);
+  CHECK(*q.value.hi == 100);
+  q = read_one("One in five residents objected.");
+  CHECK(*q.value.lo == 20);
+  CHECK(read_all("The coalition lost its majority in March 2019.").size() == 1);  // the date only
+  CHECK(read_all("We waited half an hour.").empty());
+}
+
+TEST_CASE("percentage points and positions are neither shares nor counts", "[quantity]") {
+  auto q = read_one("Support fell by 7 percentage points.");
+  CHECK(q.kind == "points");
+  CHECK(q.value.unit == "points");
+  q = read_one("Backing for the strike is up 4 points.");
+  CHECK(q.kind == "points");
+  CHECK(*q.value.lo == 4);
+  q = read_one("It is the fourth walkout.");
+  CHECK(q.kind == "ordinal");
+  CHECK(*q.value.lo == 4);
+  q = read_one("the 21st day of the dispute");
+  CHECK(q.kind == "ordinal");
+  CHECK(*q.value.lo == 21);
+}
+
+TEST_CASE("relative dates and weekdays resolve against the article's date or stay unresolved",
+          "[quantity]") {
+  auto day = [](const quantity::Quantity& q) {
+    return quantity::format_day(static_cast<long>(*q.value.lo));
+  };
+  auto last = [](const quantity::Quantity& q) {
+    return quantity::format_day(static_cast<long>(*q.value.hi));
+  };
+  // 2025-06-12 is a Thursday.
+  CHECK(day(read_one("Cleaners walked out yesterday.", "2025-06-12")) == "2025-06-11");
+  const auto week = read_one("Talks broke down last week.", "2025-06-12");
+  CHECK(day(week) == "2025-06-02");
+  CHECK(last(week) == "2025-06-08");
+  const auto month = read_one("Fares rise next month.", "2025-12-03");
+  CHECK(day(month) == "2026-01-01");
+  CHECK(last(month) == "2026-01-31");
+  CHECK(day(read_one("Drivers must be back in the new year.", "2025-11-20")) == "2026-01-01");
+  CHECK(day(read_one("Porters voted on Monday.", "2025-06-12")) == "2025-06-09");
+  CHECK(day(read_one("Porters will vote on Monday.", "2025-06-12")) == "2025-06-16");
+  CHECK(day(read_one("The overtime ban starts from Saturday.", "2025-06-12")) == "2025-06-14");
+  CHECK(day(read_one("It was agreed last Thursday.", "2025-06-12")) == "2025-06-05");
+  const auto unanchored = read_one("Cleaners walked out yesterday.");
+  CHECK_FALSE(unanchored.value.lo.has_value());
+  CHECK(unanchored.value.partial == "yesterday");
+  // A weekday before a full date adds nothing: the date is read once.
+  CHECK(day(read_one("Pickets return on Tuesday, 17 June 2025.")) == "2025-06-17");
+}
+
+TEST_CASE("traps and look-alikes: years as names - working-week length - phone numbers",
+          "[quantity]") {
+  auto q = read_one("Tickets for the 2034 World Cup went on sale.");
+  CHECK(q.kind == "date");
+  CHECK(quantity::format_day(static_cast<long>(*q.value.lo)) == "2034-01-01");
+  q = read_one("Members want a four-day week.");
+  CHECK(q.kind == "ratio");
+  CHECK(q.value.unit == "days in the working week");
+  CHECK(read_all("Ring 0161 496 0000 or call 999.").empty());
+  CHECK(read_all("Pickets met outside 221 Baker Street.").empty());
+  CHECK(read_all("Doors open at 7.30pm.").empty());
+}
+
+TEST_CASE("counts with k and m - money in words", "[quantity]") {
+  auto q = read_one("About 2.3k workers signed the petition.");
+  CHECK(*q.value.lo == Approx(2070));
+  q = read_one("The union speaks for 1.5m members.");
+  CHECK(*q.value.lo == 1.5e6);
+  CHECK(q.value.counted == "members");
+  q = read_one("a bill of 450 million pounds");
+  CHECK(q.value.unit == "GBP");
+  CHECK(*q.value.lo == 450e6);
+  q = read_one("a €20k bonus");
+  CHECK(q.value.unit == "EUR");
+  CHECK(*q.value.lo == 20000);
+}
