@@ -335,24 +335,29 @@ class Loader {
 
   void build_filter() {
     RuleSet& set = result_.rules;
-    re2::RE2::Options options;
-    options.set_log_errors(false);
-    // All rules in one automaton: RE2's default 8 MB is too small for a few hundred patterns.
-    options.set_max_mem(int64_t{256} << 20);
-    set.sentence_filter = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
-    for (std::size_t i = 0; i < set.rules.size(); ++i) {
-      const Rule& rule = set.rules[i];
-      if (rule.layer == Layer::furniture) continue;
-      std::string problem;
-      if (set.sentence_filter->Add((rule.case_sensitive ? "" : "(?i)") + rule.expanded, &problem) <
-          0) {
-        error(rule.file, rule.line, rule.id, "RE2::Set: " + problem);
-        continue;
+    auto build = [&](RuleSet::Filter& filter, Layer layer, const char* name) {
+      re2::RE2::Options options;
+      options.set_log_errors(false);
+      // All of a layer's rules in one automaton: RE2's default 8 MB is too small.
+      options.set_max_mem(int64_t{256} << 20);
+      filter.set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
+      for (std::size_t i = 0; i < set.rules.size(); ++i) {
+        const Rule& rule = set.rules[i];
+        if (rule.layer != layer) continue;
+        std::string problem;
+        if (filter.set->Add((rule.case_sensitive ? "" : "(?i)") + rule.expanded, &problem) < 0) {
+          error(rule.file, rule.line, rule.id, "RE2::Set: " + problem);
+          continue;
+        }
+        filter.rules.push_back(i);
       }
-      set.sentence_filter_rules.push_back(i);
-    }
-    if (!set.sentence_filter->Compile())
-      error("", 0, "", "RE2::Set: rules too large to compile together");
+      if (!filter.rules.empty() && !filter.set->Compile())
+        error("", 0, "",
+              std::string("RE2::Set: the ") + name + " rules are too large to compile together");
+    };
+    build(set.quantity_filter, Layer::quantity, "quantity");
+    build(set.speaker_filter, Layer::speaker, "speaker");
+    build(set.attribute_filter, Layer::attribute, "attribute");
   }
 
   LoadResult result_;
@@ -435,22 +440,30 @@ const Group* Mention::group(std::string_view name) const {
 std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::size_t begin,
                            std::size_t end) {
   const std::string_view s = text.substr(begin, end - begin);
-  std::vector<int> hits;
-  if (!rules.sentence_filter) return {};
-  re2::RE2::Set::ErrorInfo info{};
-  if (!rules.sentence_filter->Match(s, &hits, &info)) {
-    if (info.kind == re2::RE2::Set::kNoError) return {};
-    // The filter's DFA ran out of memory on this text: run every rule instead
-    // of missing a figure.
-    hits.resize(rules.sentence_filter_rules.size());
-    for (std::size_t i = 0; i < hits.size(); ++i) hits[i] = static_cast<int>(i);
-  }
-  std::sort(hits.begin(), hits.end());
+  // Rule indexes whose layer filter says they can match here.
+  std::vector<std::size_t> candidates;
+  auto filter = [&](const RuleSet::Filter& f) {
+    if (!f.set || f.rules.empty()) return;
+    std::vector<int> hits;
+    re2::RE2::Set::ErrorInfo info{};
+    if (f.set->Match(s, &hits, &info)) {
+      for (int hit : hits) candidates.push_back(f.rules[static_cast<std::size_t>(hit)]);
+    } else if (info.kind != re2::RE2::Set::kNoError) {
+      // The filter's DFA ran out of memory on this text: run every rule of
+      // the layer rather than miss a figure.
+      candidates.insert(candidates.end(), f.rules.begin(), f.rules.end());
+    }
+  };
+  filter(rules.quantity_filter);
+  const bool figures = std::any_of(candidates.begin(), candidates.end(),
+                                   [&](std::size_t r) { return rules.rules[r].kind != "trap"; });
+  filter(rules.speaker_filter);  // also without figures: a quote's attribution
+  if (figures) filter(rules.attribute_filter);
+  std::sort(candidates.begin(), candidates.end());
 
   std::vector<Mention> quantities, others;
   std::vector<re2::StringPiece> sub;
-  for (int hit : hits) {
-    const std::size_t index = rules.sentence_filter_rules[static_cast<std::size_t>(hit)];
+  for (const std::size_t index : candidates) {
     const Rule& rule = rules.rules[index];
     sub.assign(rule.group_names.size(), re2::StringPiece());
     std::size_t pos = 0;

@@ -85,9 +85,14 @@ struct RuleSet {
   std::map<std::string, std::string> pack_versions;
   std::map<std::string, std::string>
       labels;  // attribute -> words for people (`attributes:` in a file)
-  // Pre-filter for sentence-level rules: which could match a sentence at all.
-  std::unique_ptr<re2::RE2::Set> sentence_filter;
-  std::vector<std::size_t> sentence_filter_rules;  // Set index -> rule index
+  // Pre-filters for sentence-level rules: which could match a sentence at all.
+  // One per layer, so the attribute rules (the costliest) run only on
+  // sentences where a figure was found.
+  struct Filter {
+    std::unique_ptr<re2::RE2::Set> set;
+    std::vector<std::size_t> rules;  // Set index -> rule index
+  };
+  Filter quantity_filter, speaker_filter, attribute_filter;
 
   // The furniture rules in the form the text stage takes them.
   text::Cues cues() const;

@@ -270,3 +270,19 @@ TEST_CASE("a 1 MB line without full stops: read to its end - the quote is a wind
   CHECK(r.claims[0].quote.starts_with("..."));
   CHECK(r.claims[0].quote.ends_with("voted yes"));
 }
+
+TEST_CASE("every claim's value is an interval with unit and hedge", "[corpus]") {
+  for (const Run* r : {&bundled()}) {
+    REQUIRE_FALSE(r->claims.empty());
+    for (const auto& c : r->claims) {
+      const auto j = quantity::to_json(c.value);
+      CHECK(j.contains("lo"));
+      CHECK(j.contains("hi"));
+      CHECK_FALSE(c.value.unit.empty());
+      CHECK_FALSE(c.value.hedge.empty());
+      if (c.value.lo && c.value.hi) CHECK(*c.value.lo <= *c.value.hi);
+      // An unresolved value says why: its words are kept.
+      if (!c.value.lo && !c.value.hi) CHECK_FALSE(c.value.partial.empty());
+    }
+  }
+}
