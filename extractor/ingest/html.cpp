@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "ingest/ingest.h"
+#include "util/strings.h"
 
 namespace claimdiff::ingest {
 
@@ -80,13 +81,6 @@ const char* attribute(const GumboElement& e, const char* name) {
   return a ? a->value : nullptr;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
 // What an element's tag, class or id says it is, as a region name; "" when it says nothing.
 // Class words are the ones page templates commonly use.
 std::pair<std::string, std::string> hint_of(const GumboElement& e) {
@@ -96,7 +90,7 @@ std::pair<std::string, std::string> hint_of(const GumboElement& e) {
   if (const char* c = attribute(e, "class")) names += c;
   names += ' ';
   if (const char* i = attribute(e, "id")) names += i;
-  names = lower(names);
+  names = util::lower(names);
   auto has = [&](const char* word) { return names.find(word) != std::string::npos; };
   const std::string why =
       std::string("class \"") + (attribute(e, "class") ? attribute(e, "class") : "") + "\"";
@@ -267,28 +261,13 @@ std::string text_of(const GumboNode* node) {
   return s;
 }
 
-std::string squash(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
 // Metadata a page states about itself; the first statement of each field wins.
 // <title> often carries the outlet's name too; it is the last resort for the title.
 void read_page_meta(const GumboNode* node, ArticleMeta& meta, Field& page_title) {
   if (node->type != GUMBO_NODE_ELEMENT) return;
   const GumboElement& e = node->v.element;
   auto set = [](Field& field, std::string value) {
-    value = squash(value);
+    value = util::squash_spaces(value);
     if (!field.known() && !value.empty()) field = {std::move(value), FieldSource::inferred};
   };
   if (e.tag == GUMBO_TAG_TITLE) {
@@ -299,7 +278,7 @@ void read_page_meta(const GumboNode* node, ArticleMeta& meta, Field& page_title)
     if (!key) key = attribute(e, "itemprop");
     const char* content = attribute(e, "content");
     if (key && content) {
-      const std::string k = lower(key);
+      const std::string k = util::lower(key);
       if (k == "og:site_name" || k == "application-name" || k == "publisher")
         set(meta.outlet, content);
       else if (k == "og:title" || k == "twitter:title" || k == "headline")
@@ -315,7 +294,7 @@ void read_page_meta(const GumboNode* node, ArticleMeta& meta, Field& page_title)
   } else if (e.tag == GUMBO_TAG_LINK) {
     const char* rel = attribute(e, "rel");
     const char* href = attribute(e, "href");
-    if (rel && href && lower(rel) == "canonical") set(meta.url, href);
+    if (rel && href && util::lower(rel) == "canonical") set(meta.url, href);
   } else if (e.tag == GUMBO_TAG_TIME) {
     if (const char* when = attribute(e, "datetime")) set(meta.published, when);
   }
@@ -326,11 +305,11 @@ void read_page_meta(const GumboNode* node, ArticleMeta& meta, Field& page_title)
 }  // namespace
 
 bool looks_like_html(const std::filesystem::path& path, std::string_view text) {
-  std::string ext = lower(path.extension().string());
+  std::string ext = util::lower(path.extension().string());
   if (ext == ".html" || ext == ".htm") return true;
   std::size_t i = 0;
   while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-  const std::string head = lower(text.substr(i, 15));
+  const std::string head = util::lower(text.substr(i, 15));
   return head.starts_with("<!doctype html") || head.starts_with("<html");
 }
 

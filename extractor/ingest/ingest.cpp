@@ -14,6 +14,8 @@
 #include <set>
 #include <sstream>
 
+#include "util/strings.h"
+
 namespace fs = std::filesystem;
 
 namespace claimdiff::ingest {
@@ -33,9 +35,7 @@ const char* to_string(FieldSource source) {
 namespace {
 
 bool is_article_file(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
+  const std::string ext = util::lower(p.extension().string());
   return ext == ".txt" || ext == ".md" || ext == ".html" || ext == ".htm";
 }
 
