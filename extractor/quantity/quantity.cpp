@@ -542,6 +542,15 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
   if (!group("num2").empty()) {
     figure2 = parse_number(group("num2"));
     if (!figure2) return std::nullopt;
+    // "two to three thousand": the scale word of the upper end serves both.
+    const std::string upper = lower(group("num2"));
+    for (const auto& [word, scale] :
+         {std::pair{"billion", 1e9}, {"million", 1e6}, {"thousand", 1e3}})
+      if (figure && *figure < 1000 && upper.find(word) != std::string::npos &&
+          lower(num_text).find(word) == std::string::npos && *figure * scale <= *figure2) {
+        *figure *= scale;
+        break;
+      }
   }
   double scale = 1.0;
   if (auto m = multiplier(group("mult")))

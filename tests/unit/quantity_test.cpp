@@ -206,3 +206,18 @@ TEST_CASE("counts with k and m - money in words", "[quantity]") {
   CHECK(q.value.unit == "EUR");
   CHECK(*q.value.lo == 20000);
 }
+
+TEST_CASE("count ranges and changes: between - dashes - from X to Y", "[quantity]") {
+  auto q = read_one("Between 120 and 150 cleaners will lose shifts.");
+  CHECK(q.value.hedge == "range");
+  CHECK(*q.value.lo == 120);
+  CHECK(*q.value.hi == 150);
+  q = read_one("Some 60-80 porters joined.");
+  CHECK(*q.value.lo == 60);
+  CHECK(*q.value.hi == 80);
+  q = read_one("two to three thousand workers");
+  CHECK(*q.value.lo == 2000);
+  q = read_one("The mill cut its staff from 500 to 420 workers.");
+  CHECK(q.value.hedge == "none");
+  CHECK(*q.value.lo == 420);
+}

@@ -188,3 +188,25 @@ TEST_CASE("an HTML page: regions come from its markup - what precedes the <h1> i
   for (const char* gone : {"Weather", "dataLayer", "Lighthouse", "Registered"})
     CHECK(doc.text.find(gone) == std::string::npos);
 }
+
+TEST_CASE("bundled corpus: a donation appeal glued into the body is promo - the body is not",
+          "[corpus]") {
+  text::Segmenter seg(testing::builtin_rules().cues());
+  for (const char* file : {"003_98376a9b9aca3571.txt", "004_e094f49576ba0189.txt"}) {
+    ingest::Result input = ingest::read_inputs(
+        {testing::source_dir() / "corpus" / "met-police-strike-2024" / file}, {});
+    const auto doc = seg.segment(input.stories.at(0).articles.at(0));
+    int appeal = 0;
+    for (const auto& s : doc.sentences) {
+      const auto t = doc.slice(s.begin, s.end);
+      // Sentences of the appeal that name no support or donation.
+      if (t.find("reproductive rights") != std::string_view::npos ||
+          t.find("we need reporters") != std::string_view::npos) {
+        CHECK(s.region == text::Region::promo);
+        ++appeal;
+      }
+      if (t.starts_with("Civilian staff")) CHECK(text::is_article_region(s.region));
+    }
+    CHECK(appeal >= 2);
+  }
+}
