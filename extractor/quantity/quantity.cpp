@@ -261,10 +261,13 @@ bool read_relative_date(std::string_view rel_raw, std::string_view weekday_raw,
 }
 
 // "half", "a third", "two-thirds", "three quarters", "a fifth": the fraction.
+// Shared by share rules (`frac`) and parse_number ("a quarter", "half").
 std::optional<double> parse_fraction(std::string_view raw) {
   std::string f = squash_spaces(lower(trim(raw)));
   std::replace(f.begin(), f.end(), '-', ' ');
-  double count = 1;
+  if (f == "half") return 0.5;
+  // Other parts need their count: a bare "third" is an ordinal.
+  double count = 0;
   static constexpr std::pair<const char*, double> kCounts[] = {
       {"a ", 1}, {"one ", 1}, {"two ", 2}, {"three ", 3}, {"four ", 4}};
   for (const auto& [word, n] : kCounts)
@@ -273,26 +276,12 @@ std::optional<double> parse_fraction(std::string_view raw) {
       f = f.substr(std::strlen(word));
       break;
     }
+  if (count == 0) return std::nullopt;
   static constexpr std::pair<const char*, double> kParts[] = {
       {"half", 2},     {"halves", 2}, {"third", 3},  {"thirds", 3}, {"quarter", 4},
       {"quarters", 4}, {"fifth", 5},  {"fifths", 5}, {"tenth", 10}, {"tenths", 10}};
   for (const auto& [word, den] : kParts)
     if (f == word) return count / den;
-  return std::nullopt;
-}
-
-// "first", "third", "21st", "twenty-first": the position.
-std::optional<double> parse_ordinal(std::string_view raw) {
-  const std::string o = squash_spaces(lower(trim(raw)));
-  if (!o.empty() && std::isdigit(static_cast<unsigned char>(o[0]))) return std::atof(o.c_str());
-  static constexpr std::pair<const char*, double> kOrdinals[] = {
-      {"first", 1},       {"second", 2},      {"third", 3},      {"fourth", 4},
-      {"fifth", 5},       {"sixth", 6},       {"seventh", 7},    {"eighth", 8},
-      {"ninth", 9},       {"tenth", 10},      {"eleventh", 11},  {"twelfth", 12},
-      {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15}, {"twentieth", 20},
-      {"hundredth", 100}};
-  for (const auto& [word, n] : kOrdinals)
-    if (o == word) return n;
   return std::nullopt;
 }
 
@@ -367,9 +356,7 @@ std::optional<double> Reader::parse_number(std::string_view raw) const {
     return v * *mult;
   }
   if (s == "a dozen" || s == "dozen") return 12.0;
-  if (s == "half" || s == "a half") return 0.5;
-  if (s == "a quarter" || s == "quarter") return 0.25;
-  if (s == "a third") return 1.0 / 3.0;
+  if (auto fraction = parse_fraction(s)) return fraction;
   if (s == "zero" || s == "none") return 0.0;
   // "a hundred", "a thousand": the article is "one".
   if (s.starts_with("a ")) s = "one " + s.substr(2);
@@ -528,7 +515,7 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
   }
 
   // Everything else is a figure, or a range of two.
-  std::string num_text = group("num");
+  const std::string num_text = group("num");
   const std::string full = group("full");
   std::optional<double> figure = num_text.empty() ? std::nullopt : parse_number(num_text);
   if (!full.empty() && !figure) figure = 5.0;  // full-time: every day of a five-day week
@@ -536,7 +523,12 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
     figure = parse_fraction(group("frac"));
     if (figure && rule.kind == "percentage") *figure *= 100.0;
   }
-  if (!group("ordinal").empty()) figure = parse_ordinal(group("ordinal"));
+  if (const std::string ordinal = group("ordinal"); !ordinal.empty()) {
+    // "21st" by its digits; "third", "twenty-first" through ICU's spell-out rules.
+    figure = std::isdigit(static_cast<unsigned char>(ordinal[0]))
+                 ? std::optional<double>(std::atof(ordinal.c_str()))
+                 : parse_number(ordinal);
+  }
   if (!figure) return std::nullopt;
   std::optional<double> figure2;
   if (!group("num2").empty()) {
