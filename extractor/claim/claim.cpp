@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace claimdiff::claim {
@@ -40,6 +41,17 @@ double base_confidence(const Claim& c) {
   if (c.value.hedge != "none" && c.value.hedge != "range") conf *= 0.9;
   if (!c.value.partial.empty()) conf *= 0.5;
   return std::round(conf * 100) / 100;
+}
+
+// The group a counted noun names ("officers", "support staff"), from the
+// counted-noun scope rules; "" when none names it.
+std::string counted_scope(const ruleset::RuleSet& rules, const std::string& counted) {
+  if (counted.empty()) return "";
+  for (const auto& rule : rules.rules)
+    if (rule.layer == ruleset::Layer::scope && rule.field("match_on") == "counted" &&
+        re2::RE2::FullMatch(counted, *rule.re))
+      return rule.field("scope");
+  return "";
 }
 
 }  // namespace
@@ -103,23 +115,35 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
           {std::string(doc.slice(who->begin, who->end)), rule.field("role"), sentence.block});
     }
 
+    // Scope cues in this sentence ("those in support roles"), in order.
+    std::vector<const ruleset::Mention*> scope_cues;
+    for (const auto& m : f.mentions)
+      if (rules.rules[m.rule].layer == ruleset::Layer::scope) scope_cues.push_back(&m);
+
     for (const quantity::Quantity& q : f.quantities) {
-      // The attribute: highest-priority rule whose value group holds most of the figure.
-      const ruleset::Rule* best = nullptr;
-      std::size_t best_overlap = 0;
-      for (const auto& m : f.mentions) {
-        const ruleset::Rule& rule = rules.rules[m.rule];
-        if (rule.layer != ruleset::Layer::attribute) continue;
-        const ruleset::Group* g = m.group("value");
-        const std::size_t lo = std::max(g->begin, q.begin), hi = std::min(g->end, q.end);
-        if (hi <= lo) continue;
-        const std::size_t overlap = hi - lo;
-        if (!best || rule.priority > best->priority ||
-            (rule.priority == best->priority && overlap > best_overlap)) {
-          best = &rule;
-          best_overlap = overlap;
+      // The attribute: highest-priority rule whose value group holds most of the
+      // figure. Rules that `take: previous` name the figure before a change.
+      auto best_rule = [&](bool previous) {
+        const ruleset::Rule* best = nullptr;
+        std::size_t best_overlap = 0;
+        for (const auto& m : f.mentions) {
+          const ruleset::Rule& rule = rules.rules[m.rule];
+          if (rule.layer != ruleset::Layer::attribute) continue;
+          if ((rule.field("take") == "previous") != previous) continue;
+          const ruleset::Group* g = m.group("value");
+          const std::size_t lo = std::max(g->begin, q.begin), hi = std::min(g->end, q.end);
+          if (hi <= lo) continue;
+          const std::size_t overlap = hi - lo;
+          if (!best || rule.priority > best->priority ||
+              (rule.priority == best->priority && overlap > best_overlap)) {
+            best = &rule;
+            best_overlap = overlap;
+          }
         }
-      }
+        return best;
+      };
+      const ruleset::Rule* best = best_rule(false);
+      const ruleset::Rule* before = q.value.previous ? best_rule(true) : nullptr;
       // A bare number or a position says nothing on its own.
       if (!best && (q.kind == "number" || q.kind == "ordinal")) continue;
 
@@ -136,14 +160,7 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
       const text::Span span = doc.original_span(q.begin, q.end);
       c.span = {span.begin, span.end, c.region};
       c.rule = rules.rules[f.mentions[q.mention].rule].id;
-      if (best) {
-        c.attribute = best->field("attribute");
-        c.attribute_rule = best->id;
-        c.scope = best->field("scope");
-        c.base = best->field("base");
-        if (!best->field("place").empty() && c.value.unit == "days/week")
-          c.value.place = best->field("place");
-      } else {
+      if (!best) {
         c.attribute = "generic." + q.kind;
         c.context = q.value.counted;
       }
@@ -181,10 +198,47 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
           }
       }
       if (c.speaker_role.empty()) c.speaker_role = "other";
+
+      // What the attribute rule says the figure measures, and for which group.
+      auto attribute_from = [&](Claim& claim, const ruleset::Rule& rule) {
+        claim.attribute = rule.field("attribute");
+        claim.attribute_rule = rule.id;
+        claim.base = rule.field("base");
+        claim.scope = rule.field("scope");
+        if (claim.scope.empty() && rule.field("scope_from") == "counted")
+          claim.scope = counted_scope(rules, claim.value.counted);
+        // A dated figure says when, not who: scope cues are for the other kinds.
+        if (claim.scope.empty() && q.kind != "date")
+          for (const auto* cue : scope_cues)
+            if (cue->end <= q.begin) {
+              claim.scope = rules.rules[cue->rule].field("scope");
+              claim.scope_from_cue = true;
+            }
+        if (!rule.field("place").empty() && claim.value.unit == "days/week")
+          claim.value.place = rule.field("place");
+        claim.confidence = base_confidence(claim);
+      };
+      if (before) {
+        Claim p = c;
+        p.value = *quantity::previous_value(q.value);
+        attribute_from(p, *before);
+        p.id_salt = "previous";
+        claims.push_back(std::move(p));
+      }
+      if (best) attribute_from(c, *best);
       c.confidence = base_confidence(c);
       claims.push_back(std::move(c));
     }
   }
+
+  // A cue scopes a figure only where the article splits the attribute between
+  // groups: "staff in support roles may work from home two days" alone is
+  // about the policy, not one group of it.
+  std::map<std::string, std::set<std::string>> scopes_of;
+  for (const auto& c : claims)
+    if (!c.scope.empty()) scopes_of[c.attribute].insert(c.scope);
+  for (auto& c : claims)
+    if (c.scope_from_cue && scopes_of[c.attribute].size() < 2) c.scope.clear();
 
   auto telling_rank = [](const Claim& claim) {
     if (claim.furniture()) return 4;
@@ -218,7 +272,8 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
   }
   for (auto& c : merged) {
     c.id = stable_hash(c.story + '\x1f' + c.article + '\x1f' + std::to_string(c.span.begin) +
-                       '\x1f' + std::to_string(c.span.end) + '\x1f' + c.rule);
+                       '\x1f' + std::to_string(c.span.end) + '\x1f' + c.rule +
+                       (c.id_salt.empty() ? "" : '\x1f' + c.id_salt));
   }
   return merged;
 }

@@ -140,6 +140,18 @@ int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose
               matched =
                   matched || !ex.value.is_string() || ex.value.get<std::string>() == got.back();
             }
+      } else if (rule.layer == ruleset::Layer::scope && rule.field("match_on") == "counted") {
+        // A counted-noun scope: the example text is the noun.
+        if (re2::RE2::FullMatch(ex.text, *rule.re)) got.push_back(rule.field("scope"));
+        matched = !got.empty();
+      } else if (rule.layer == ruleset::Layer::scope) {
+        for (const auto& f : run.facts)
+          for (const auto& m : f.mentions)
+            if (m.rule == r) {
+              got.push_back(std::string(run.doc.slice(m.begin, m.end)));
+              matched =
+                  matched || !ex.value.is_string() || ex.value.get<std::string>() == got.back();
+            }
       } else if (rule.kind == "trap") {
         // A trap holds when it fires and no figure is read where it fired.
         bool fired = false;

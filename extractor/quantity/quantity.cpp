@@ -565,6 +565,13 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
   // Printed precision: "85%" stands for anything that rounds to 85.
   const bool rounds = rule.kind == "percentage" && group("den").empty();
   const double half = rounds ? 0.5 * std::pow(10.0, -decimals_of(num_text)) : 0.0;
+  if (const std::string old_text = group("old"); !old_text.empty()) {
+    if (auto old = parse_number(old_text)) {
+      const double old_half = rounds ? 0.5 * std::pow(10.0, -decimals_of(old_text)) : 0.0;
+      v.previous = Previous{*old * scale, std::max(0.0, *old * scale - old_half),
+                            *old * scale + old_half};
+    }
+  }
   const double half2 = rounds && figure2 ? 0.5 * std::pow(10.0, -decimals_of(group("num2"))) : half;
   const double lo = value - half, hi = value2 + half2;
 
@@ -633,7 +640,23 @@ nlohmann::ordered_json to_json(const Value& v) {
   if (!v.counted.empty()) j["counted"] = v.counted;
   if (!v.place.empty()) j["place"] = v.place;
   if (!v.partial.empty()) j["partial"] = v.partial;
+  if (v.previous)
+    j["previous"] = {{"lo", number_json(v.previous->lo)},
+                     {"hi", number_json(v.previous->hi)},
+                     {"printed", number_json(v.previous->printed)}};
   return j;
+}
+
+std::optional<Value> previous_value(const Value& value) {
+  if (!value.previous) return std::nullopt;
+  Value v;
+  v.unit = value.unit;
+  v.place = value.place;
+  v.counted = value.counted;
+  v.printed = value.previous->printed;
+  v.lo = value.previous->lo;
+  v.hi = value.previous->hi;
+  return v;
 }
 
 Value value_from_json(const nlohmann::json& j) {
@@ -655,6 +678,10 @@ Value value_from_json(const nlohmann::json& j) {
   v.counted = j.value("counted", "");
   v.place = j.value("place", "");
   v.partial = j.value("partial", "");
+  if (j.contains("previous") && j["previous"].is_object()) {
+    const auto& p = j["previous"];
+    v.previous = Previous{p.value("printed", 0.0), p.value("lo", 0.0), p.value("hi", 0.0)};
+  }
   return v;
 }
 
@@ -693,7 +720,16 @@ std::string format_amount(const Value& v, double d) {
 
 std::string describe(const Value& v) {
   if (v.unit == "date") {
-    if (!v.partial.empty()) return v.partial + " (year unknown)";
+    if (v.partial.starts_with("--")) {
+      static const char* kNames[] = {"January", "February", "March",     "April",
+                                     "May",     "June",     "July",      "August",
+                                     "September", "October", "November", "December"};
+      const int month = std::atoi(v.partial.substr(2, 2).c_str());
+      const int day = v.partial.size() >= 7 ? std::atoi(v.partial.substr(5, 2).c_str()) : 0;
+      if (month < 1 || month > 12) return v.partial + " (year unknown)";
+      return (day ? std::to_string(day) + " " : "") + kNames[month - 1] + " (year unknown)";
+    }
+    if (!v.partial.empty()) return v.partial + " (no date to anchor it)";
     if (!v.lo) return "date";
     if (v.lo == v.hi) return format_day(static_cast<long>(*v.lo));
     return format_day(static_cast<long>(*v.lo)) + " to " + format_day(static_cast<long>(*v.hi));

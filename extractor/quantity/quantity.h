@@ -4,6 +4,7 @@
 //
 // A quantity rule names its parts with capture groups; this stage reads them:
 //   num, num2   the figure, and the upper end of a range (digits or words)
+//   old         the figure before a change ("from two to three days")
 //   hedge       about, more than, at least, up to, between, ...
 //   mult        k, m, bn, thousand, million, billion
 //   cur         £, $, €, pounds, dollars, euros
@@ -28,6 +29,11 @@ U_NAMESPACE_END
 
 namespace claimdiff::quantity {
 
+// The figure before a change: "from 40% to 60%" has value 60% and previous 40%.
+struct Previous {
+  double printed = 0, lo = 0, hi = 0;
+};
+
 struct Value {
   // Bounds; unset means unbounded. Dates are days since 1970-01-01.
   std::optional<double> lo, hi;
@@ -39,7 +45,11 @@ struct Value {
   std::string counted;             // count: the noun counted ("members")
   std::string place;               // days/week: office or home
   std::string partial;             // date that could not be anchored: "--11-06", "--01"
+  std::optional<Previous> previous;  // a change's starting figure (group `old`)
 };
+
+// The starting figure of a change as a value of its own: same unit and place.
+std::optional<Value> previous_value(const Value& value);
 
 struct Quantity {
   std::size_t mention = 0;  // index into the mentions it was read from

@@ -58,7 +58,32 @@ std::optional<Scaled> scale(const claim::Claim& c, const std::string& unit) {
   return s;
 }
 
+// Month and day of a date with no year ("--11-06"), against a date or another partial.
+std::optional<bool> partial_overlap(const Scaled& a, const Scaled& b) {
+  if (!a.claim || !b.claim || a.claim->value.unit != "date" || b.claim->value.unit != "date")
+    return std::nullopt;
+  const auto& pa = a.claim->value.partial;
+  const auto& pb = b.claim->value.partial;
+  if (pa.empty() && pb.empty()) return std::nullopt;
+  auto month_day = [](const Scaled& s) -> std::string {
+    const auto& v = s.claim->value;
+    if (!v.partial.empty()) return v.partial.starts_with("--") ? v.partial : "";
+    if (!v.lo || !v.hi) return "";
+    const std::string lo = quantity::format_day(static_cast<long>(*v.lo));
+    const std::string hi = quantity::format_day(static_cast<long>(*v.hi));
+    if (lo == hi) return "--" + lo.substr(5);
+    return lo.substr(5, 2) == hi.substr(5, 2) && lo.substr(0, 4) == hi.substr(0, 4)
+               ? "--" + lo.substr(5, 2)
+               : "";
+  };
+  const std::string ma = month_day(a), mb = month_day(b);
+  if (ma.empty() || mb.empty()) return std::nullopt;  // words we could not place: unknown
+  // "--11" (a month) meets "--11-06" (a day in it).
+  return ma.starts_with(mb) || mb.starts_with(ma);
+}
+
 bool overlap(const Scaled& a, const Scaled& b) {
+  if (auto p = partial_overlap(a, b)) return *p;
   constexpr double eps = 1e-9;
   const double alo = a.lo.value_or(-1e300), ahi = a.hi.value_or(1e300);
   const double blo = b.lo.value_or(-1e300), bhi = b.hi.value_or(1e300);
@@ -84,23 +109,12 @@ std::string printed_key(const claim::Claim& c) {
   return key;
 }
 
-std::string join_outlets(const std::vector<const claim::Claim*>& claims) {
-  std::vector<std::string> names;
-  for (const auto* c : claims)
-    if (std::find(names.begin(), names.end(), c->outlet) == names.end()) names.push_back(c->outlet);
-  std::string s;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (i) s += i + 1 == names.size() ? " and " : ", ";
-    s += names[i];
-  }
-  return s;
-}
-
 std::string base_words(const std::string& base) {
   if (base == "votes_cast") return "of votes cast";
   if (base == "members") return "of all members";
   if (base == "staff") return "of all staff";
   if (base == "public") return "of the public";
+  if (base == "working_week") return "of the working week";
   return base.empty() ? "" : "of " + base;
 }
 
@@ -129,12 +143,154 @@ int severity_rank(const std::string& severity) {
   return 3;
 }
 
+namespace {
+
+// How an attribute's figures from one article are compared with another's.
+enum class Mode {
+  span,  // rates (%, days a week): figures for several groups bound the whole: their span
+  set,   // dates: an article may give several (strike days); sets conflict when none meet
+  each,  // counts, money: one figure is one claim about one number
+};
+
+Mode mode_of(const std::string& unit) {
+  if (unit == "%" || unit == "days/week" || unit == "points") return Mode::span;
+  if (unit == "date") return Mode::set;
+  return Mode::each;
+}
+
+// What one side says: one article's figures (span, set) or one figure (each),
+// from one speaker role or from everyone in the article.
+struct Account {
+  std::vector<const Scaled*> parts;
+  std::optional<double> lo, hi;  // the span of the parts
+  std::string outlet, article, role, base;
+  std::string name;        // the outlet, and its article when it has several here
+  bool furniture = false;  // rests on page furniture
+  std::set<std::string> printed;
+};
+
+Account account_of(std::vector<const Scaled*> parts) {
+  Account a;
+  a.parts = std::move(parts);
+  const Scaled& first = *a.parts.front();
+  a.outlet = a.name = first.claim->outlet;
+  a.article = first.claim->article;
+  a.role = first.claim->speaker_role;
+  a.base = first.claim->base;
+  a.lo = first.lo;
+  a.hi = first.hi;
+  for (const Scaled* p : a.parts) {
+    a.lo = a.lo && p->lo ? std::optional<double>(std::min(*a.lo, *p->lo)) : std::nullopt;
+    a.hi = a.hi && p->hi ? std::optional<double>(std::max(*a.hi, *p->hi)) : std::nullopt;
+    if (p->claim->speaker_role != a.role) a.role = "mixed";
+    if (p->claim->base != a.base) a.base = "";
+    a.furniture = a.furniture || p->claim->furniture();
+    a.printed.insert(p->printed);
+  }
+  return a;
+}
+
+bool accounts_meet(const Account& a, const Account& b, Mode mode) {
+  if (mode == Mode::set) {
+    for (const Scaled* x : a.parts)
+      for (const Scaled* y : b.parts)
+        if (overlap(*x, *y)) return true;
+    return false;
+  }
+  return overlap(Scaled{nullptr, a.lo, a.hi, {}}, Scaled{nullptr, b.lo, b.hi, {}});
+}
+
+bool is_side(const std::string& role) {
+  return role != "outlet" && role != "other" && role != "mixed";
+}
+
+std::string relation_of(const Account& a, const Account& b, Mode mode, bool generic) {
+  if (!accounts_meet(a, b, mode)) {
+    if (generic) return "unassessed";
+    if (!a.base.empty() && !b.base.empty() && a.base != b.base) return "base-mismatch";
+    if (is_side(a.role) && is_side(b.role) && a.role != b.role) return "speaker-disagreement";
+    return "conflict";
+  }
+  // A date set that holds every date of the other agrees with it.
+  const auto& small = a.printed.size() <= b.printed.size() ? a.printed : b.printed;
+  const auto& large = a.printed.size() <= b.printed.size() ? b.printed : a.printed;
+  const bool same_printed = mode == Mode::set
+                                ? std::includes(large.begin(), large.end(), small.begin(),
+                                                small.end())
+                                : a.printed == b.printed;
+  if (same_printed) return "agree";
+  if (same_interval(Scaled{nullptr, a.lo, a.hi, {}}, Scaled{nullptr, b.lo, b.hi, {}}))
+    return "equivalent";
+  return "compatible";
+}
+
+std::string scope_words(const claim::Claim& c, const std::string& finding_scope) {
+  return c.scope.empty() || c.scope == finding_scope ? "" : " for " + c.scope;
+}
+
+// "60-100% of the time and up to 2 days/week (home)": the distinct figures of an account.
+std::string account_says(const Account& a, const std::string& finding_scope) {
+  std::vector<std::string> said;
+  std::set<std::string> seen;
+  for (const Scaled* p : a.parts)
+    if (seen.insert(p->printed + p->claim->scope).second)
+      said.push_back(says(*p->claim) + scope_words(*p->claim, finding_scope) +
+                     (p->claim->furniture() ? " [" + p->claim->region + "]" : ""));
+  constexpr std::size_t kMost = 4;
+  std::string s;
+  for (std::size_t i = 0; i < said.size() && i < kMost; ++i) {
+    if (i) s += i + 1 == std::min(said.size(), kMost) && said.size() <= kMost ? " and " : ", ";
+    s += said[i];
+  }
+  if (said.size() > kMost) s += " and " + std::to_string(said.size() - kMost) + " more";
+  return s;
+}
+
+std::string names(const std::vector<std::string>& outlets) {
+  std::string s;
+  for (std::size_t i = 0; i < outlets.size(); ++i) {
+    if (i) s += i + 1 == outlets.size() ? " and " : ", ";
+    s += outlets[i];
+  }
+  return s;
+}
+
+// Outlets that say the same thing, said once: "LBC and BBC News report 85%".
+std::string accounts_say(const std::vector<const Account*>& accounts,
+                         const std::string& finding_scope, const std::string& separator) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> by_text;
+  for (const Account* a : accounts) {
+    const std::string text = account_says(*a, finding_scope);
+    auto it = std::find_if(by_text.begin(), by_text.end(),
+                           [&](const auto& entry) { return entry.first == text; });
+    if (it == by_text.end()) {
+      by_text.push_back({text, {a->name}});
+    } else if (std::find(it->second.begin(), it->second.end(), a->name) == it->second.end()) {
+      it->second.push_back(a->name);
+    }
+  }
+  std::string s;
+  for (const auto& [text, outlets] : by_text) {
+    if (!s.empty()) s += separator;
+    s += names(outlets) + (outlets.size() > 1 ? " report " : " reports ") + text;
+  }
+  return s;
+}
+
+}  // namespace
+
 std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Options& options) {
   // Group by story, attribute, scope (and, for generic claims, what they count).
-  std::map<std::tuple<std::string, std::string, std::string, std::string>,
-           std::vector<const claim::Claim*>>
-      groups;
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::map<Key, std::vector<const claim::Claim*>> groups;
   for (const auto& c : claims) groups[{c.story, c.attribute, c.scope, c.context}].push_back(&c);
+  // A rate given for one group of staff also bounds the rate for all of them:
+  // scoped rates join the whole's finding too, where the whole is reported.
+  for (const auto& c : claims) {
+    if (c.scope.empty() || mode_of(c.value.unit) != Mode::span) continue;
+    auto whole = groups.find({c.story, c.attribute, "", c.context});
+    if (whole != groups.end()) whole->second.push_back(&c);
+  }
 
   std::vector<Finding> findings;
   for (auto& [key, group] : groups) {
@@ -149,9 +305,12 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
     auto label = options.labels.find(f.attribute);
     f.label = label != options.labels.end() ? label->second : f.attribute;
     if (!f.context.empty()) f.label += " (" + f.context + ")";
+    if (!f.scope.empty()) f.label += " - " + f.scope;
     f.unit = common_unit(group);
+    const Mode mode = mode_of(f.unit);
 
     std::vector<Scaled> scaled;
+    scaled.reserve(group.size());
     for (const auto* c : group) {
       f.claim_ids.push_back(c->id);
       if (std::find(f.outlets.begin(), f.outlets.end(), c->outlet) == f.outlets.end())
@@ -162,121 +321,138 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
         f.scaled.push_back({c->id, s->lo, s->hi});
       }
     }
-
     const bool generic = group.front()->generic();
-    const bool furniture_only = std::all_of(group.begin(), group.end(),
-                                            [](const claim::Claim* c) { return c->furniture(); });
 
-    // An outlet that gives several figures (one per staff group) is read as the
-    // span of them: two outlets conflict only when their spans are disjoint.
-    std::map<std::string, Scaled> hull;
-    for (const auto& s : scaled) {
-      auto [it, fresh] = hull.try_emplace(s.claim->outlet, s);
-      if (fresh) continue;
-      Scaled& h = it->second;
-      h.lo = h.lo && s.lo ? std::optional<double>(std::min(*h.lo, *s.lo)) : std::nullopt;
-      h.hi = h.hi && s.hi ? std::optional<double>(std::max(*h.hi, *s.hi)) : std::nullopt;
-    }
-
-    // Compare every pair from different outlets; the worst relation is the verdict.
-    std::string verdict = "single-source";
-    const Scaled *worst_a = nullptr, *worst_b = nullptr;
-    for (std::size_t i = 0; i < scaled.size(); ++i) {
-      for (std::size_t j = i + 1; j < scaled.size(); ++j) {
-        const auto &a = scaled[i], &b = scaled[j];
-        if (a.claim->outlet == b.claim->outlet) continue;
-        std::string relation;
-        const bool bases_differ =
-            !a.claim->base.empty() && !b.claim->base.empty() && a.claim->base != b.claim->base;
-        if (!overlap(a, b) && overlap(hull.at(a.claim->outlet), hull.at(b.claim->outlet))) {
-          relation = "compatible";
-        } else if (!overlap(a, b)) {
-          if (generic)
-            relation = "unassessed";
-          else if (bases_differ)
-            relation = "base-mismatch";
-          else if (a.claim->speaker_role != b.claim->speaker_role &&
-                   a.claim->speaker_role != "outlet" && b.claim->speaker_role != "outlet")
-            relation = "speaker-disagreement";
-          else
-            relation = "conflict";
-        } else if (a.printed == b.printed) {
-          relation = "agree";
-        } else if (a.claim->value.unit != b.claim->value.unit ||
-                   a.claim->value.place != b.claim->value.place) {
-          relation = same_interval(a, b) ? "equivalent" : "compatible";
-        } else {
-          relation = "compatible";
+    // Accounts: per article (everyone in it), and per article and speaker role.
+    // Counts and money are compared figure by figure.
+    std::vector<Account> by_article, by_role;
+    {
+      std::map<std::string, std::vector<const Scaled*>> article_parts;
+      std::map<std::pair<std::string, std::string>, std::vector<const Scaled*>> role_parts;
+      std::vector<std::string> order;
+      for (const auto& s : scaled) {
+        if (mode == Mode::each) {
+          by_article.push_back(account_of({&s}));
+          continue;
         }
-        if (verdict_rank(relation) < verdict_rank(verdict)) {
-          verdict = relation;
-          worst_a = &a;
-          worst_b = &b;
-        }
+        if (!article_parts.count(s.claim->article)) order.push_back(s.claim->article);
+        article_parts[s.claim->article].push_back(&s);
+        role_parts[{s.claim->article, s.claim->speaker_role}].push_back(&s);
       }
+      for (const auto& article : order) by_article.push_back(account_of(article_parts[article]));
+      for (auto& [k, parts] : role_parts) by_role.push_back(account_of(parts));
     }
+    if (mode == Mode::each) by_role = by_article;
+    {
+      std::map<std::string, std::set<std::string>> articles_of;
+      for (const auto& a : by_article) articles_of[a.outlet].insert(a.article);
+      for (auto* accounts : {&by_article, &by_role})
+        for (auto& a : *accounts)
+          if (articles_of[a.outlet].size() > 1) a.name = a.outlet + " (" + a.article + ")";
+    }
+
+    // The worst relation is the verdict: outlets against each other, and the
+    // two sides of the dispute (union, employer) wherever they are quoted.
+    // Among equally bad pairs, one that rests on the article text wins.
+    std::string verdict = by_article.empty() ? "unassessed" : "single-source";
+    const Account *worst_a = nullptr, *worst_b = nullptr;
+    auto consider = [&](const Account& a, const Account& b, const std::string& relation) {
+      const bool furniture = a.furniture || b.furniture;
+      const bool worse =
+          verdict_rank(relation) < verdict_rank(verdict) ||
+          (verdict_rank(relation) == verdict_rank(verdict) && worst_a &&
+           !furniture && (worst_a->furniture || worst_b->furniture));
+      if (!worse) return;
+      verdict = relation;
+      worst_a = &a;
+      worst_b = &b;
+    };
+    for (std::size_t i = 0; i < by_article.size(); ++i)
+      for (std::size_t j = i + 1; j < by_article.size(); ++j)
+        if (by_article[i].outlet != by_article[j].outlet)
+          consider(by_article[i], by_article[j],
+                   relation_of(by_article[i], by_article[j], mode, generic));
+    if (!generic)
+      for (std::size_t i = 0; i < by_role.size(); ++i)
+        for (std::size_t j = i + 1; j < by_role.size(); ++j) {
+          const Account &a = by_role[i], &b = by_role[j];
+          if (!is_side(a.role) || !is_side(b.role) || a.role == b.role) continue;
+          if (!accounts_meet(a, b, mode)) consider(a, b, "speaker-disagreement");
+        }
     f.verdict = verdict;
+    const bool rests_on_furniture = worst_a && (worst_a->furniture || worst_b->furniture);
+    f.furniture = rests_on_furniture || std::all_of(group.begin(), group.end(), [](auto* c) {
+                    return c->furniture();
+                  });
 
     // Explanations, written from the data.
-    const std::string all = join_outlets(group);
-    if (verdict == "single-source") {
-      f.explanation = "Only " + all + " reports this: " + says(*group.front()) + ".";
+    std::vector<const Account*> all;
+    for (const auto& a : by_article) all.push_back(&a);
+    if (!worst_a) {
+      f.explanation = all.empty() ? "No figure could be put on a common scale."
+                                  : "Only " + accounts_say(all, f.scope, "; ") + ".";
     } else if (verdict == "agree") {
-      f.explanation = "All " + std::to_string(f.outlets.size()) + " outlets (" + all + ") report " +
-                      says(*group.front()) + ".";
+      f.explanation = "All " + std::to_string(f.outlets.size()) + " outlets agree: " +
+                      accounts_say(all, f.scope, "; ") + ".";
+    } else if (verdict == "equivalent") {
+      f.explanation = "The figures only look different: " + accounts_say(all, f.scope, "; ") +
+                      "; on a common scale each is " + fmt(worst_a->lo.value_or(0)) + "-" +
+                      fmt(worst_a->hi.value_or(0)) + " " + f.unit + ".";
+    } else if (verdict == "compatible") {
+      f.explanation = "The figures overlap, so all can be true: " +
+                      accounts_say(all, f.scope, "; ") + ".";
     } else {
-      // Each side: the outlets that print the same figure as one end of the worst pair.
-      std::vector<const claim::Claim*> side_a, side_b;
-      for (const auto& s : scaled) {
-        if (s.printed == worst_a->printed)
-          side_a.push_back(s.claim);
-        else if (s.printed == worst_b->printed)
-          side_b.push_back(s.claim);
+      // Each side: the accounts that meet one end of the worst pair but not the other.
+      std::vector<const Account*> side_a, side_b;
+      const auto& pool = verdict == "speaker-disagreement" ? by_role : by_article;
+      for (const auto& acc : pool) {
+        if (verdict == "speaker-disagreement" && acc.role != worst_a->role &&
+            acc.role != worst_b->role)
+          continue;
+        const bool meets_a = &acc == worst_a || (accounts_meet(acc, *worst_a, mode) &&
+                                                 !accounts_meet(acc, *worst_b, mode));
+        const bool meets_b = &acc == worst_b || (accounts_meet(acc, *worst_b, mode) &&
+                                                 !accounts_meet(acc, *worst_a, mode));
+        if (meets_a && (verdict != "base-mismatch" || acc.base == worst_a->base))
+          side_a.push_back(&acc);
+        else if (meets_b && (verdict != "base-mismatch" || acc.base == worst_b->base))
+          side_b.push_back(&acc);
       }
-      const std::string a_says = join_outlets(side_a) + " " +
-                                 (side_a.size() > 1 ? "report " : "reports ") +
-                                 says(*worst_a->claim);
-      const std::string b_says = join_outlets(side_b) + " " +
-                                 (side_b.size() > 1 ? "report " : "reports ") +
-                                 says(*worst_b->claim);
-      if (verdict == "equivalent") {
-        f.explanation = "The figures only look different: " + a_says + " and " + b_says +
-                        ", the same on a common scale (" + fmt(worst_a->lo.value_or(0)) + "-" +
-                        fmt(worst_a->hi.value_or(0)) + " " + f.unit + ").";
-      } else if (verdict == "compatible") {
-        f.explanation = "The figures overlap, so both can be true: " + a_says + "; " + b_says + ".";
-      } else if (verdict == "unassessed") {
-        f.explanation =
-            "Different figures, but no rule says they measure the same thing: " + a_says + "; " +
-            b_says + ".";
+      const std::string a_says = accounts_say(side_a, f.scope, "; ");
+      const std::string b_says = accounts_say(side_b, f.scope, "; ");
+      if (verdict == "unassessed") {
+        f.explanation = "Different figures, but no rule says they measure the same thing: " +
+                        a_says + "; " + b_says + ".";
       } else if (verdict == "base-mismatch") {
-        const claim::Claim* of_votes =
-            worst_a->claim->base == "votes_cast" ? worst_a->claim : worst_b->claim;
-        const claim::Claim* of_all = of_votes == worst_a->claim ? worst_b->claim : worst_a->claim;
-        const Scaled& sv = of_votes == worst_a->claim ? *worst_a : *worst_b;
-        const Scaled& sa = of_votes == worst_a->claim ? *worst_b : *worst_a;
+        const Account& of_votes = worst_a->base == "votes_cast" ? *worst_a : *worst_b;
+        const Account& of_all = &of_votes == worst_a ? *worst_b : *worst_a;
         f.explanation = a_says + ", but " + b_says + ": the shares are of different wholes.";
-        if (of_votes->base == "votes_cast" && sv.lo && sv.hi && *sv.lo > 0 && sa.lo) {
+        if (of_votes.base == "votes_cast" && of_votes.lo && of_votes.hi && *of_votes.lo > 0 &&
+            of_all.lo) {
           // yes/all = (yes/votes) x (votes/all): turnout = (yes/all) / (yes/votes).
           f.implied_what = "turnout";
-          f.implied_lo = std::min(100.0, *sa.lo / *sv.hi * 100.0);
-          f.implied_hi = std::min(100.0, sa.hi.value_or(100.0) / *sv.lo * 100.0);
-          f.explanation += " Both are true only if turnout was about " + fmt(*f.implied_lo) + "-" +
-                           fmt(*f.implied_hi) + "% " + base_words(of_all->base) +
+          f.implied_lo = std::min(100.0, *of_all.lo / *of_votes.hi * 100.0);
+          f.implied_hi = std::min(100.0, of_all.hi.value_or(100.0) / *of_votes.lo * 100.0);
+          f.explanation += " Both are true only if turnout was about " + fmt(*f.implied_lo) +
+                           "-" + fmt(*f.implied_hi) + "% " + base_words(of_all.base) +
                            ", a figure no outlet printed.";
         }
+      } else if (verdict == "speaker-disagreement") {
+        f.explanation = "The two sides disagree: " + worst_a->parts.front()->claim->speaker +
+                        " (in " + worst_a->name + ") says " + account_says(*worst_a, f.scope) +
+                        ", but " + worst_b->parts.front()->claim->speaker + " (in " +
+                        worst_b->name + ") says " + account_says(*worst_b, f.scope) + ".";
       } else {
         f.explanation = a_says + ", but " + b_says + "; both cannot be true.";
-        if (verdict == "speaker-disagreement")
-          f.explanation += " The figures come from different sides (" + worst_a->claim->speaker +
-                           ", " + worst_b->claim->speaker + ").";
       }
+      if (rests_on_furniture)
+        f.explanation += " One side is page furniture (a related link, caption or promo), not "
+                         "the article's text.";
     }
 
-    const bool own_voice = std::any_of(group.begin(), group.end(), [](const claim::Claim* c) {
-      return c->speaker_role == "outlet" && !c->furniture();
-    });
-    if (generic || furniture_only)
+    const bool own_voice = worst_a && ((worst_a->role == "outlet" && !worst_a->furniture) ||
+                                       (worst_b->role == "outlet" && !worst_b->furniture));
+    if (generic || f.furniture)
       f.severity = "low";
     else if (verdict == "conflict" || verdict == "base-mismatch")
       f.severity = own_voice ? "high" : "medium";
@@ -306,6 +482,7 @@ nlohmann::ordered_json to_json(const Finding& f) {
   if (!f.context.empty()) j["context"] = f.context;
   j["verdict"] = f.verdict;
   j["severity"] = f.severity;
+  if (f.furniture) j["furniture"] = true;
   j["explanation"] = f.explanation;
   j["outlets"] = f.outlets;
   j["claim_ids"] = f.claim_ids;

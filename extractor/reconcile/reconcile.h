@@ -32,6 +32,7 @@ struct Finding {
   std::string story, attribute, label, scope, context;
   std::string verdict;
   std::string severity;  // high, medium, info, low
+  bool furniture = false;  // the verdict rests on page furniture (only with --include-furniture)
   std::string explanation;
   std::string unit;  // the common scale
   std::vector<std::string> claim_ids;

@@ -18,10 +18,11 @@ const std::set<std::string> kRuleKeys = {
     "id",          "kind",       "pattern",   "priority", "case_sensitive", "attribute",
     "base",        "scope",      "place",     "region",   "extent",         "field",
     "hedge",       "unit",       "max_chars", "role",     "not_before",     "not_after",
-    "must_before", "must_after", "note",      "examples"};
-const std::set<std::string> kFieldKeys = {"attribute", "base",      "scope", "place",
-                                          "region",    "extent",    "field", "hedge",
-                                          "unit",      "max_chars", "role"};
+    "must_before", "must_after", "note",      "examples",       "take",
+    "scope_from",  "match_on"};
+const std::set<std::string> kFieldKeys = {
+    "attribute", "base", "scope", "place", "region", "extent",     "field",
+    "hedge",     "unit", "max_chars", "role", "take", "scope_from", "match_on"};
 const std::set<std::string> kExampleKeys = {"text", "value", "none", "ref_date", "region", "note"};
 const std::set<std::string> kQuantityKinds = {"count",  "percentage", "money",  "date",   "ratio",
                                               "number", "trap",       "points", "ordinal"};
@@ -256,6 +257,8 @@ class Loader {
       rule.layer = Layer::quantity;
     } else if (rule.kind == "speaker") {
       rule.layer = Layer::speaker;
+    } else if (rule.kind == "scope") {
+      rule.layer = Layer::scope;
     } else if (rule.kind == "region" || rule.kind == "meta") {
       rule.layer = Layer::furniture;
     } else {
@@ -279,6 +282,16 @@ class Loader {
       return fail(line_of(node["pattern"]), "an attribute rule needs a group (?P<value>...)");
     if (rule.layer == Layer::speaker && !has_group("who"))
       return fail(line_of(node["pattern"]), "a speaker rule needs a group (?P<who>...)");
+    if (rule.layer == Layer::scope) {
+      if (rule.field("scope").empty()) return fail(line, "a scope rule needs 'scope: <name>'");
+      const std::string& on = rule.field("match_on");
+      if (!on.empty() && on != "sentence" && on != "counted")
+        return fail(line, "match_on must be sentence or counted");
+    }
+    if (const std::string& take = rule.field("take"); !take.empty() && take != "previous")
+      return fail(line, "take must be 'previous' (the figure before a change)");
+    if (const std::string& from = rule.field("scope_from"); !from.empty() && from != "counted")
+      return fail(line, "scope_from must be 'counted' (the noun a count counts)");
     if (rule.kind == "meta") {
       if (!has_group("value"))
         return fail(line_of(node["pattern"]), "a meta rule needs a group (?P<value>...)");
@@ -326,7 +339,7 @@ class Loader {
       if (ex["ref_date"]) e.ref_date = ex["ref_date"].as<std::string>();
       if (ex["region"]) e.region = ex["region"].as<std::string>();
       if (!e.none && e.value.is_null() && e.region.empty() && rule.kind != "speaker" &&
-          rule.kind != "meta")
+          rule.kind != "meta" && rule.kind != "scope")
         fail(e.line, "an example needs 'value', 'region' or 'none: true'");
       rule.examples.push_back(std::move(e));
     }
@@ -335,7 +348,7 @@ class Loader {
 
   void build_filter() {
     RuleSet& set = result_.rules;
-    auto build = [&](RuleSet::Filter& filter, Layer layer, const char* name) {
+    auto build = [&](RuleSet::Filter& filter, auto wanted, const char* name) {
       re2::RE2::Options options;
       options.set_log_errors(false);
       // All of a layer's rules in one automaton: RE2's default 8 MB is too small.
@@ -343,7 +356,7 @@ class Loader {
       filter.set = std::make_unique<re2::RE2::Set>(options, re2::RE2::UNANCHORED);
       for (std::size_t i = 0; i < set.rules.size(); ++i) {
         const Rule& rule = set.rules[i];
-        if (rule.layer != layer) continue;
+        if (!wanted(rule)) continue;
         std::string problem;
         if (filter.set->Add((rule.case_sensitive ? "" : "(?i)") + rule.expanded, &problem) < 0) {
           error(rule.file, rule.line, rule.id, "RE2::Set: " + problem);
@@ -355,9 +368,17 @@ class Loader {
         error("", 0, "",
               std::string("RE2::Set: the ") + name + " rules are too large to compile together");
     };
-    build(set.quantity_filter, Layer::quantity, "quantity");
-    build(set.speaker_filter, Layer::speaker, "speaker");
-    build(set.attribute_filter, Layer::attribute, "attribute");
+    auto in = [](Layer layer) { return [layer](const Rule& r) { return r.layer == layer; }; };
+    build(set.quantity_filter, in(Layer::quantity), "quantity");
+    build(set.speaker_filter, in(Layer::speaker), "speaker");
+    // Scope cues matter only where a figure is, like attributes: one automaton.
+    build(
+        set.attribute_filter,
+        [](const Rule& r) {
+          return r.layer == Layer::attribute ||
+                 (r.layer == Layer::scope && r.field("match_on") != "counted");
+        },
+        "attribute");
   }
 
   LoadResult result_;

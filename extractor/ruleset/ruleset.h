@@ -29,6 +29,7 @@ enum class Layer {
   quantity,   // a figure: count, percentage, money, date, ratio, number; or a trap that is none
   attribute,  // says what the figure inside its `value` group measures
   speaker,    // an attribution ("the union said"): group `who`
+  scope,      // which group a figure is about ("staff in support roles"): field `scope`
   furniture,  // page-furniture cues and metadata, matched per block by the text stage
 };
 
@@ -62,7 +63,9 @@ struct Rule {
   int priority = 0;
   bool case_sensitive = false;
   // Plain fields whose meaning belongs to later stages: attribute, base, scope,
-  // place, region, extent, field, hedge, unit, max_chars.
+  // place, region, extent, field, hedge, unit, max_chars, role, take (an
+  // attribute of the figure before a change), scope_from (counted: the scope is
+  // the counted noun's group), match_on (scope rules: sentence or counted noun).
   std::map<std::string, std::string> fields;
   std::vector<ContextCheck> context;
   std::vector<std::string> group_names;  // by capture index; "" for unnamed groups
