@@ -171,13 +171,25 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
       const bool quoted = at_figure.inside();
       c.speaker = "outlet";
       c.speaker_role = "outlet";
-      if (!sentence_speakers.empty()) {
-        const ruleset::Mention* nearest = sentence_speakers.front();
+      // The nearest attribution in the sentence that reaches the figure.
+      const ruleset::Mention* nearest = nullptr;
+      {
         auto distance = [&](const ruleset::Mention* m) {
           return m->begin > q.begin ? m->begin - q.begin : q.begin - m->end;
         };
+        // An attribution after the figure counts only in the figure's clause:
+        // "walk out on 2 June, and the council says ..." is not the council's date.
+        auto reaches = [&](const ruleset::Mention* m) {
+          if (m->begin < q.end) return true;
+          const std::string_view between = doc.slice(q.end, m->begin);
+          for (const char* boundary : {", and ", ", but ", "; ", " while ", " whereas "})
+            if (between.find(boundary) != std::string_view::npos) return false;
+          return true;
+        };
         for (const auto* m : sentence_speakers)
-          if (distance(m) < distance(nearest)) nearest = m;
+          if (reaches(m) && (!nearest || distance(m) < distance(nearest))) nearest = m;
+      }
+      if (nearest) {
         const ruleset::Group* who = nearest->group("who");
         c.speaker = std::string(doc.slice(who->begin, who->end));
         c.speaker_role = rules.rules[nearest->rule].field("role");
@@ -204,6 +216,7 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
         claim.attribute = rule.field("attribute");
         claim.attribute_rule = rule.id;
         claim.base = rule.field("base");
+        claim.share_of = rule.field("share_of");
         claim.scope = rule.field("scope");
         if (claim.scope.empty() && rule.field("scope_from") == "counted")
           claim.scope = counted_scope(rules, claim.value.counted);
@@ -291,6 +304,7 @@ nlohmann::ordered_json to_json(const Claim& c) {
   if (!c.context.empty()) j["context"] = c.context;
   j["scope"] = c.scope;
   j["base"] = c.base;
+  if (!c.share_of.empty()) j["share_of"] = c.share_of;
   j["speaker"] = c.speaker;
   j["speaker_role"] = c.speaker_role;
   j["kind"] = c.kind;
@@ -322,6 +336,7 @@ Claim claim_from_json(const nlohmann::json& j) {
   c.context = j.value("context", "");
   c.scope = j.value("scope", "");
   c.base = j.value("base", "");
+  c.share_of = j.value("share_of", "");
   c.speaker = j.value("speaker", "outlet");
   c.speaker_role = j.value("speaker_role", "outlet");
   c.kind = j.value("kind", "");

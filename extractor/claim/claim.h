@@ -30,6 +30,7 @@ struct Claim {
   std::string context;       // generic claims: what the figure is of (the counted noun)
   std::string scope;         // which group a figure is about, "" for all
   std::string base;          // the whole of a share: votes_cast, members, staff, ...
+  std::string share_of;      // money that is a share of another attribute's figure (a salary)
   std::string speaker;       // "outlet", or who is quoted ("the union", "a spokesman")
   std::string speaker_role;  // outlet, union, employer, source, official, other
   std::string kind;          // count, percentage, money, date, ratio, number

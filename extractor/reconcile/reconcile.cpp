@@ -17,6 +17,7 @@ struct Scaled {
   const claim::Claim* claim;
   std::optional<double> lo, hi;
   std::string printed;  // printed_key of the claim, computed once
+  std::string note;     // how it was converted, for people: "3% of £25,000"
 };
 
 std::string fmt(double d) {
@@ -28,21 +29,40 @@ std::string fmt(double d) {
   return buf;
 }
 
-// The group's common scale: days a week when any claim counts days, else the first unit.
+// The group's common scale: days a week when any claim counts days, a share
+// when any claim is one, else the first unit.
 std::string common_unit(const std::vector<const claim::Claim*>& group) {
   for (const auto* c : group)
     if (c->value.unit == "days/week") return "days/week";
+  for (const auto* c : group)
+    if (c->value.unit == "%") return "%";
   return group.front()->value.unit;
 }
 
+// The span of the figures a money share is of (the salaries an outlet gives),
+// by story and attribute.
+using Wholes = std::map<std::pair<std::string, std::string>, std::pair<double, double>>;
+
 // Puts a claim on the common scale. Shares of the time become days of a
-// five-day week; days at home become days in the office.
-std::optional<Scaled> scale(const claim::Claim& c, const std::string& unit) {
+// five-day week; days at home become days in the office; money that is a share
+// of a salary becomes a percentage of it.
+std::optional<Scaled> scale(const claim::Claim& c, const std::string& unit, const Wholes& wholes) {
   Scaled s{&c, c.value.lo, c.value.hi, {}};
   if (c.value.unit == unit) {
   } else if (unit == "days/week" && c.value.unit == "%") {
     if (s.lo) s.lo = *s.lo * kWorkingWeek / 100.0;
     if (s.hi) s.hi = *s.hi * kWorkingWeek / 100.0;
+  } else if (unit == "%" && !c.share_of.empty() && s.lo && s.hi) {
+    auto whole = wholes.find({c.story, c.share_of});
+    if (whole == wholes.end() || whole->second.first <= 0) return std::nullopt;
+    s.lo = *s.lo / whole->second.second * 100.0;
+    s.hi = *s.hi / whole->second.first * 100.0;
+    quantity::Value salary;
+    salary.unit = c.value.unit;
+    salary.printed = whole->second.first;
+    if (whole->second.second != whole->second.first) salary.printed2 = whole->second.second;
+    s.note = fmt(*s.lo) + (*s.hi - *s.lo > 0.05 ? "-" + fmt(*s.hi) : "") + "% of " +
+             quantity::describe(salary);
   } else {
     return std::nullopt;  // no conversion between these units
   }
@@ -221,6 +241,21 @@ std::string relation_of(const Account& a, const Account& b, Mode mode, bool gene
   if (same_printed) return "agree";
   if (same_interval(Scaled{nullptr, a.lo, a.hi, {}}, Scaled{nullptr, b.lo, b.hi, {}}))
     return "equivalent";
+  // An exact figure that the other's printed figure rounds to: "£1,400 of £35,000"
+  // is 4.0%, which "4%" stands for.
+  auto exact_within_printed = [](const Account& exact, const Account& printed) {
+    if (!exact.lo || !exact.hi || *exact.hi - *exact.lo > 1e-6 || !printed.lo || !printed.hi)
+      return false;
+    // One figure each, and the exact one was converted from another unit.
+    if (exact.printed.size() != 1 || printed.printed.size() != 1 ||
+        exact.parts.front()->claim->value.unit == printed.parts.front()->claim->value.unit)
+      return false;
+    const bool plain = std::all_of(printed.parts.begin(), printed.parts.end(), [](auto* p) {
+      return p->claim->value.hedge == "none";
+    });
+    return plain && *printed.lo <= *exact.lo && *exact.hi <= *printed.hi;
+  };
+  if (exact_within_printed(a, b) || exact_within_printed(b, a)) return "equivalent";
   return "compatible";
 }
 
@@ -234,7 +269,8 @@ std::string account_says(const Account& a, const std::string& finding_scope) {
   std::set<std::string> seen;
   for (const Scaled* p : a.parts)
     if (seen.insert(p->printed + p->claim->scope).second)
-      said.push_back(says(*p->claim) + scope_words(*p->claim, finding_scope) +
+      said.push_back(says(*p->claim) + (p->note.empty() ? "" : " (" + p->note + ")") +
+                     scope_words(*p->claim, finding_scope) +
                      (p->claim->furniture() ? " [" + p->claim->region + "]" : ""));
   constexpr std::size_t kMost = 4;
   std::string s;
@@ -244,6 +280,12 @@ std::string account_says(const Account& a, const std::string& finding_scope) {
   }
   if (said.size() > kMost) s += " and " + std::to_string(said.size() - kMost) + " more";
   return s;
+}
+
+// "3-5 days/week", "4%": an account's span on the finding's scale.
+std::string span_words(const Account& a, const std::string& unit) {
+  const std::string lo = a.lo ? fmt(*a.lo) : "?", hi = a.hi ? fmt(*a.hi) : "?";
+  return (lo == hi ? lo : lo + "-" + hi) + (unit == "%" ? "%" : " " + unit);
 }
 
 std::string names(const std::vector<std::string>& outlets) {
@@ -292,6 +334,17 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
     if (whole != groups.end()) whole->second.push_back(&c);
   }
 
+  Wholes wholes;
+  for (const auto& c : claims) {
+    if (!c.value.lo || !c.value.hi || c.generic()) continue;
+    auto [it, fresh] =
+        wholes.try_emplace({c.story, c.attribute}, std::pair{*c.value.lo, *c.value.hi});
+    if (!fresh) {
+      it->second.first = std::min(it->second.first, *c.value.lo);
+      it->second.second = std::max(it->second.second, *c.value.hi);
+    }
+  }
+
   std::vector<Finding> findings;
   for (auto& [key, group] : groups) {
     std::sort(group.begin(), group.end(), [](const claim::Claim* a, const claim::Claim* b) {
@@ -315,7 +368,7 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
       f.claim_ids.push_back(c->id);
       if (std::find(f.outlets.begin(), f.outlets.end(), c->outlet) == f.outlets.end())
         f.outlets.push_back(c->outlet);
-      if (auto s = scale(*c, f.unit)) {
+      if (auto s = scale(*c, f.unit, wholes)) {
         s->printed = printed_key(*c);
         scaled.push_back(*s);
         f.scaled.push_back({c->id, s->lo, s->hi});
@@ -396,8 +449,7 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
                       accounts_say(all, f.scope, "; ") + ".";
     } else if (verdict == "equivalent") {
       f.explanation = "The figures only look different: " + accounts_say(all, f.scope, "; ") +
-                      "; on a common scale each is " + fmt(worst_a->lo.value_or(0)) + "-" +
-                      fmt(worst_a->hi.value_or(0)) + " " + f.unit + ".";
+                      "; on a common scale each is " + span_words(*worst_a, f.unit) + ".";
     } else if (verdict == "compatible") {
       f.explanation = "The figures overlap, so all can be true: " +
                       accounts_say(all, f.scope, "; ") + ".";
