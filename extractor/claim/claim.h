@@ -43,7 +43,7 @@ struct Claim {
   std::string attribute_rule;     // the rule that gave the attribute, if any
   double confidence = 0.0;
   bool scope_from_cue = false;  // scoped by a cue in the sentence, not by the rule
-  std::string id_salt;  // "previous": the starting figure of a change, same span and rule
+  std::string id_salt;          // "previous": the starting figure of a change, same span and rule
 
   bool generic() const { return attribute.starts_with("generic."); }
   bool furniture() const;  // its region is page furniture

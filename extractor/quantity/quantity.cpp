@@ -568,8 +568,8 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
   if (const std::string old_text = group("old"); !old_text.empty()) {
     if (auto old = parse_number(old_text)) {
       const double old_half = rounds ? 0.5 * std::pow(10.0, -decimals_of(old_text)) : 0.0;
-      v.previous = Previous{*old * scale, std::max(0.0, *old * scale - old_half),
-                            *old * scale + old_half};
+      v.previous =
+          Previous{*old * scale, std::max(0.0, *old * scale - old_half), *old * scale + old_half};
     }
   }
   const double half2 = rounds && figure2 ? 0.5 * std::pow(10.0, -decimals_of(group("num2"))) : half;
@@ -721,9 +721,9 @@ std::string format_amount(const Value& v, double d) {
 std::string describe(const Value& v) {
   if (v.unit == "date") {
     if (v.partial.starts_with("--")) {
-      static const char* kNames[] = {"January", "February", "March",     "April",
-                                     "May",     "June",     "July",      "August",
-                                     "September", "October", "November", "December"};
+      static const char* kNames[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
       const int month = std::atoi(v.partial.substr(2, 2).c_str());
       const int day = v.partial.size() >= 7 ? std::atoi(v.partial.substr(5, 2).c_str()) : 0;
       if (month < 1 || month > 12) return v.partial + " (year unknown)";

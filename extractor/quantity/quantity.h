@@ -40,11 +40,11 @@ struct Value {
   std::string unit;  // %, count, GBP, USD, EUR, days/week, date, number
   std::string hedge =
       "none";  // none, approx, more_than, at_least, less_than, at_most, nearly, range, ...
-  std::optional<double> printed;   // the figure as printed (lower end of a printed range)
-  std::optional<double> printed2;  // upper end of a printed range
-  std::string counted;             // count: the noun counted ("members")
-  std::string place;               // days/week: office or home
-  std::string partial;             // date that could not be anchored: "--11-06", "--01"
+  std::optional<double> printed;     // the figure as printed (lower end of a printed range)
+  std::optional<double> printed2;    // upper end of a printed range
+  std::string counted;               // count: the noun counted ("members")
+  std::string place;                 // days/week: office or home
+  std::string partial;               // date that could not be anchored: "--11-06", "--01"
   std::optional<Previous> previous;  // a change's starting figure (group `old`)
 };
 

@@ -234,10 +234,9 @@ std::string relation_of(const Account& a, const Account& b, Mode mode, bool gene
   // A date set that holds every date of the other agrees with it.
   const auto& small = a.printed.size() <= b.printed.size() ? a.printed : b.printed;
   const auto& large = a.printed.size() <= b.printed.size() ? b.printed : a.printed;
-  const bool same_printed = mode == Mode::set
-                                ? std::includes(large.begin(), large.end(), small.begin(),
-                                                small.end())
-                                : a.printed == b.printed;
+  const bool same_printed =
+      mode == Mode::set ? std::includes(large.begin(), large.end(), small.begin(), small.end())
+                        : a.printed == b.printed;
   if (same_printed) return "agree";
   if (same_interval(Scaled{nullptr, a.lo, a.hi, {}}, Scaled{nullptr, b.lo, b.hi, {}}))
     return "equivalent";
@@ -250,9 +249,8 @@ std::string relation_of(const Account& a, const Account& b, Mode mode, bool gene
     if (exact.printed.size() != 1 || printed.printed.size() != 1 ||
         exact.parts.front()->claim->value.unit == printed.parts.front()->claim->value.unit)
       return false;
-    const bool plain = std::all_of(printed.parts.begin(), printed.parts.end(), [](auto* p) {
-      return p->claim->value.hedge == "none";
-    });
+    const bool plain = std::all_of(printed.parts.begin(), printed.parts.end(),
+                                   [](auto* p) { return p->claim->value.hedge == "none"; });
     return plain && *printed.lo <= *exact.lo && *exact.hi <= *printed.hi;
   };
   if (exact_within_printed(a, b) || exact_within_printed(b, a)) return "equivalent";
@@ -411,10 +409,9 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
     const Account *worst_a = nullptr, *worst_b = nullptr;
     auto consider = [&](const Account& a, const Account& b, const std::string& relation) {
       const bool furniture = a.furniture || b.furniture;
-      const bool worse =
-          verdict_rank(relation) < verdict_rank(verdict) ||
-          (verdict_rank(relation) == verdict_rank(verdict) && worst_a &&
-           !furniture && (worst_a->furniture || worst_b->furniture));
+      const bool worse = verdict_rank(relation) < verdict_rank(verdict) ||
+                         (verdict_rank(relation) == verdict_rank(verdict) && worst_a &&
+                          !furniture && (worst_a->furniture || worst_b->furniture));
       if (!worse) return;
       verdict = relation;
       worst_a = &a;
@@ -434,9 +431,8 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
         }
     f.verdict = verdict;
     const bool rests_on_furniture = worst_a && (worst_a->furniture || worst_b->furniture);
-    f.furniture = rests_on_furniture || std::all_of(group.begin(), group.end(), [](auto* c) {
-                    return c->furniture();
-                  });
+    f.furniture = rests_on_furniture ||
+                  std::all_of(group.begin(), group.end(), [](auto* c) { return c->furniture(); });
 
     // Explanations, written from the data.
     std::vector<const Account*> all;
@@ -445,14 +441,14 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
       f.explanation = all.empty() ? "No figure could be put on a common scale."
                                   : "Only " + accounts_say(all, f.scope, "; ") + ".";
     } else if (verdict == "agree") {
-      f.explanation = "All " + std::to_string(f.outlets.size()) + " outlets agree: " +
-                      accounts_say(all, f.scope, "; ") + ".";
+      f.explanation = "All " + std::to_string(f.outlets.size()) +
+                      " outlets agree: " + accounts_say(all, f.scope, "; ") + ".";
     } else if (verdict == "equivalent") {
       f.explanation = "The figures only look different: " + accounts_say(all, f.scope, "; ") +
                       "; on a common scale each is " + span_words(*worst_a, f.unit) + ".";
     } else if (verdict == "compatible") {
-      f.explanation = "The figures overlap, so all can be true: " +
-                      accounts_say(all, f.scope, "; ") + ".";
+      f.explanation =
+          "The figures overlap, so all can be true: " + accounts_say(all, f.scope, "; ") + ".";
     } else {
       // Each side: the accounts that meet one end of the worst pair but not the other.
       std::vector<const Account*> side_a, side_b;
@@ -473,8 +469,9 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
       const std::string a_says = accounts_say(side_a, f.scope, "; ");
       const std::string b_says = accounts_say(side_b, f.scope, "; ");
       if (verdict == "unassessed") {
-        f.explanation = "Different figures, but no rule says they measure the same thing: " +
-                        a_says + "; " + b_says + ".";
+        f.explanation =
+            "Different figures, but no rule says they measure the same thing: " + a_says + "; " +
+            b_says + ".";
       } else if (verdict == "base-mismatch") {
         const Account& of_votes = worst_a->base == "votes_cast" ? *worst_a : *worst_b;
         const Account& of_all = &of_votes == worst_a ? *worst_b : *worst_a;
@@ -485,8 +482,8 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
           f.implied_what = "turnout";
           f.implied_lo = std::min(100.0, *of_all.lo / *of_votes.hi * 100.0);
           f.implied_hi = std::min(100.0, of_all.hi.value_or(100.0) / *of_votes.lo * 100.0);
-          f.explanation += " Both are true only if turnout was about " + fmt(*f.implied_lo) +
-                           "-" + fmt(*f.implied_hi) + "% " + base_words(of_all.base) +
+          f.explanation += " Both are true only if turnout was about " + fmt(*f.implied_lo) + "-" +
+                           fmt(*f.implied_hi) + "% " + base_words(of_all.base) +
                            ", a figure no outlet printed.";
         }
       } else if (verdict == "speaker-disagreement") {
@@ -498,8 +495,9 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
         f.explanation = a_says + ", but " + b_says + "; both cannot be true.";
       }
       if (rests_on_furniture)
-        f.explanation += " One side is page furniture (a related link, caption or promo), not "
-                         "the article's text.";
+        f.explanation +=
+            " One side is page furniture (a related link, caption or promo), not "
+            "the article's text.";
     }
 
     const bool own_voice = worst_a && ((worst_a->role == "outlet" && !worst_a->furniture) ||

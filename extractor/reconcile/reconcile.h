@@ -31,7 +31,7 @@ struct Finding {
   std::string id;  // stable: hash of story, attribute, scope and context
   std::string story, attribute, label, scope, context;
   std::string verdict;
-  std::string severity;  // high, medium, info, low
+  std::string severity;    // high, medium, info, low
   bool furniture = false;  // the verdict rests on page furniture (only with --include-furniture)
   std::string explanation;
   std::string unit;  // the common scale

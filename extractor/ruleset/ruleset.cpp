@@ -15,14 +15,13 @@ namespace {
 const std::set<std::string> kFileKeys = {"pack",   "version",    "description",
                                          "macros", "attributes", "rules"};
 const std::set<std::string> kRuleKeys = {
-    "id",          "kind",       "pattern",   "priority", "case_sensitive", "attribute",
-    "base",        "scope",      "place",     "region",   "extent",         "field",
-    "hedge",       "unit",       "max_chars", "role",     "not_before",     "not_after",
-    "must_before", "must_after", "note",      "examples",       "take",
-    "scope_from",  "match_on",   "share_of"};
+    "id",        "kind",  "pattern",    "priority",  "case_sensitive", "attribute",  "base",
+    "scope",     "place", "region",     "extent",    "field",          "hedge",      "unit",
+    "max_chars", "role",  "not_before", "not_after", "must_before",    "must_after", "note",
+    "examples",  "take",  "scope_from", "match_on",  "share_of"};
 const std::set<std::string> kFieldKeys = {
-    "attribute", "base", "scope", "place", "region", "extent",     "field",
-    "hedge",     "unit", "max_chars", "role", "take", "scope_from", "match_on", "share_of"};
+    "attribute", "base",      "scope", "place", "region",     "extent",   "field",   "hedge",
+    "unit",      "max_chars", "role",  "take",  "scope_from", "match_on", "share_of"};
 const std::set<std::string> kExampleKeys = {"text", "value", "none", "ref_date", "region", "note"};
 const std::set<std::string> kQuantityKinds = {"count",  "percentage", "money",  "date",   "ratio",
                                               "number", "trap",       "points", "ordinal"};

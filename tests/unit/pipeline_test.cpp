@@ -4,52 +4,12 @@
 #include <map>
 #include <set>
 
-#include "helpers.h"
-#include "reconcile/reconcile.h"
+#include "run_helpers.h"
 
 using namespace claimdiff;
+using namespace claimdiff::testing;
 
 namespace {
-struct Run {
-  ingest::Result input;
-  std::vector<claim::Claim> claims;
-  std::vector<reconcile::Finding> findings;
-};
-
-Run run(const std::filesystem::path& story, bool include_furniture = false) {
-  Run r;
-  r.input = ingest::read_inputs({story}, {});
-  std::vector<ingest::Article*> articles;
-  for (auto& s : r.input.stories)
-    for (auto& a : s.articles) articles.push_back(&a);
-  cli::Settings settings;
-  settings.include_furniture = include_furniture;
-  settings.jobs = 2;
-  for (auto& out : cli::process_all(testing::builtin_rules(), articles, settings))
-    for (auto& c : out.claims) r.claims.push_back(std::move(c));
-  r.findings = reconcile::reconcile(r.claims, {testing::builtin_rules().labels});
-  return r;
-}
-
-const reconcile::Finding* finding(const Run& r, const std::string& attribute) {
-  for (const auto& f : r.findings)
-    if (f.attribute == attribute) return &f;
-  return nullptr;
-}
-
-const claim::Claim& claim_of(const Run& r, const std::string& id) {
-  for (const auto& c : r.claims)
-    if (c.id == id) return c;
-  FAIL("no claim " << id);
-  throw;
-}
-
-std::set<std::string> outlets_of(const Run& r, const reconcile::Finding& f) {
-  std::set<std::string> outlets;
-  for (const auto& id : f.claim_ids) outlets.insert(claim_of(r, id).outlet);
-  return outlets;
-}
-
 const Run& bundled() {
   static const Run r = run(testing::source_dir() / "corpus" / "met-police-strike-2024");
   return r;

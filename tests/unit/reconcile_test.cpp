@@ -114,3 +114,129 @@ TEST_CASE("finding ids are stable and findings are ordered by severity", "[recon
   CHECK(first[1].id == second[1].id);
   CHECK(first[0].id != first[1].id);
 }
+
+namespace {
+quantity::Value day(const std::string& iso) {
+  quantity::Value v;
+  v.unit = "date";
+  v.lo = v.hi = static_cast<double>(*quantity::parse_iso_day(iso));
+  return v;
+}
+quantity::Value money(double amount) {
+  quantity::Value v;
+  v.unit = "GBP";
+  v.lo = v.hi = v.printed = amount;
+  return v;
+}
+quantity::Value count(double n, const std::string& hedge = "none") {
+  quantity::Value v;
+  v.unit = "count";
+  v.printed = n;
+  v.hedge = hedge;
+  v.lo = hedge == "approx" ? n * 0.9 : n;
+  v.hi = hedge == "approx" ? n * 1.1 : n;
+  return v;
+}
+claim::Claim said_by(claim::Claim c, const std::string& role, const std::string& who) {
+  c.speaker_role = role;
+  c.speaker = who;
+  return c;
+}
+}  // namespace
+
+TEST_CASE("one outlet's figures for several groups are read as their span", "[reconcile]") {
+  // A gives 60%, 80% and 100% for three groups; B says three to five days.
+  const auto f =
+      only({make("A", "office", pct(59.5, 60.5, 60)), make("A", "office", pct(79.5, 80.5, 80)),
+            make("A", "office", pct(99.5, 100, 100)), make("B", "office", days(3, 5, "office"))});
+  CHECK(f.verdict == "equivalent");
+  CHECK(f.explanation.find("on a common scale each is 3-5 days/week") != std::string::npos);
+  // The same two outlets with B at three days only: both can be true, but not the same.
+  CHECK(only({make("A", "office", pct(59.5, 60.5, 60)), make("A", "office", pct(99.5, 100, 100)),
+              make("B", "office", days(3, 3, "office"))})
+            .verdict == "compatible");
+}
+
+TEST_CASE("dates are sets: a date missing from one account is no conflict - a day off is",
+          "[reconcile]") {
+  CHECK(only({make("A", "strike.dates", day("2025-06-02")),
+              make("A", "strike.dates", day("2025-06-03")),
+              make("B", "strike.dates", day("2025-06-02"))})
+            .verdict == "agree");
+  const auto f = only(
+      {make("A", "strike.dates", day("2025-06-02")), make("B", "strike.dates", day("2025-06-03"))});
+  CHECK(f.verdict == "conflict");
+  CHECK(f.explanation.find("A reports 2025-06-02, but B reports 2025-06-03") != std::string::npos);
+}
+
+TEST_CASE("a date with no year meets the same day and month, not another", "[reconcile]") {
+  quantity::Value nov6;
+  nov6.unit = "date";
+  nov6.partial = "--11-06";
+  quantity::Value nov7 = nov6;
+  nov7.partial = "--11-07";
+  CHECK(only({make("A", "ballot.opens", nov6), make("B", "ballot.opens", nov7)}).verdict ==
+        "conflict");
+  CHECK(only({make("A", "ballot.opens", nov6), make("B", "ballot.opens", day("2024-11-06"))})
+            .verdict != "conflict");
+}
+
+TEST_CASE("the union against the employer: speaker-disagreement, within one outlet too",
+          "[reconcile]") {
+  const auto f = only(
+      {said_by(make("A", "people", count(420)), "union", "the union"),
+       said_by(make("A", "people", count(300, "approx")), "employer", "a council spokeswoman")});
+  CHECK(f.verdict == "speaker-disagreement");
+  CHECK(f.severity == "medium");
+  CHECK(f.explanation.find("the union (in A) says 420") != std::string::npos);
+  // An outlet's own figure against a quoted side is a plain conflict.
+  const auto g = only({make("A", "people", count(420)),
+                       said_by(make("B", "people", count(300, "approx")), "employer", "the firm")});
+  CHECK(g.verdict == "conflict");
+}
+
+TEST_CASE("money that is a share of a salary is compared as a percentage of it", "[reconcile]") {
+  claim::Claim offer = make("B", "pay.offer", money(750));
+  offer.share_of = "pay.salary";
+  const auto findings = reconcile::reconcile(
+      {make("A", "pay.offer", pct(2.5, 3.5, 3)), offer, make("B", "pay.salary", money(25000))}, {});
+  const auto it = std::find_if(findings.begin(), findings.end(),
+                               [](const auto& f) { return f.attribute == "pay.offer"; });
+  REQUIRE(it != findings.end());
+  CHECK(it->unit == "%");
+  CHECK(it->verdict == "equivalent");
+  CHECK(it->explanation.find("£750 (3% of £25,000)") != std::string::npos);
+  // With a different salary the same money is another share: 750 of 15,000 is 5%.
+  const auto other = reconcile::reconcile(
+      {make("A", "pay.offer", pct(2.5, 3.5, 3)), offer, make("B", "pay.salary", money(15000))}, {});
+  for (const auto& f : other)
+    if (f.attribute == "pay.offer") CHECK(f.verdict == "conflict");
+}
+
+TEST_CASE("a disagreement that rests on page furniture is marked and ranked low", "[reconcile]") {
+  claim::Claim related = make("B", "jobs.cuts", count(2000));
+  related.region = "related-links";
+  const auto f = only({make("A", "jobs.cuts", count(2300)), related});
+  CHECK(f.verdict == "conflict");
+  CHECK(f.furniture);
+  CHECK(f.severity == "low");
+  CHECK(f.explanation.find("page furniture") != std::string::npos);
+}
+
+TEST_CASE("a rate for one group joins the whole's finding - a count for one group does not",
+          "[reconcile]") {
+  claim::Claim support = make("A", "office", days(3, std::nullopt, "office", "at_least"));
+  support.scope = "support roles";
+  const auto findings = reconcile::reconcile({support, make("B", "office", days(3, 5, "office")),
+                                              make("C", "office", days(3, 5, "office"))},
+                                             {});
+  REQUIRE(findings.size() == 2);
+  for (const auto& f : findings) {
+    if (f.scope.empty()) CHECK(f.claim_ids.size() == 3);
+    if (!f.scope.empty()) CHECK(f.claim_ids.size() == 1);
+  }
+  claim::Claim officers = make("A", "jobs.cuts", count(2300));
+  officers.scope = "officers";
+  for (const auto& f : reconcile::reconcile({officers, make("B", "jobs.cuts", count(2700))}, {}))
+    CHECK(f.claim_ids.size() == 1);
+}
