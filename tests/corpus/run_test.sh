@@ -60,7 +60,7 @@ check "the good file still gives claims" "[ -s '$out/d/claims.jsonl' ]"
 check "run.json lists the problems" "grep -q 'empty.txt' '$out/d/run.json'"
 
 # `explain` on every bundled article and on our own pages: encoding, metadata, regions, rules.
-for f in "$src"/corpus/*/*.txt "$src"/tests/data/*/*.txt "$src"/tests/data/*/*.html; do
+for f in "$src"/corpus/*/*.txt "$src"/corpus/*/*.html "$src"/tests/data/*/*.txt "$src"/tests/data/*/*.html; do
   name=$(basename "$f")
   "$bin" explain "$f" > "$out/explain.out" 2>&1
   code=$?
