@@ -370,15 +370,23 @@ std::optional<double> Reader::parse_number(std::string_view raw) const {
     cleaned.push_back(s[i] == ',' ? ' ' : s[i]);
   }
   if (!spellout_) return std::nullopt;
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(squash_spaces(cleaned));
-  icu::Formattable result;
-  icu::ParsePosition pos(0);
-  spellout_->parse(u, result, pos);
-  if (pos.getIndex() != u.length() || pos.getErrorIndex() >= 0) return std::nullopt;
-  UErrorCode status = U_ZERO_ERROR;
-  const double v = result.getDouble(status);
-  if (U_FAILURE(status)) return std::nullopt;
-  return v;
+  cleaned = squash_spaces(cleaned);
+  if (auto known = words_.find(cleaned); known != words_.end()) return known->second;
+  auto spelled = [&]() -> std::optional<double> {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(cleaned);
+    icu::Formattable result;
+    icu::ParsePosition pos(0);
+    spellout_->parse(u, result, pos);
+    if (pos.getIndex() != u.length() || pos.getErrorIndex() >= 0) return std::nullopt;
+    UErrorCode status = U_ZERO_ERROR;
+    const double v = result.getDouble(status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return v;
+  }();
+  constexpr std::size_t kMostWords = 1 << 14;  // a bound for text full of odd number words
+  if (words_.size() >= kMostWords) words_.clear();
+  words_.emplace(std::move(cleaned), spelled);
+  return spelled;
 }
 
 long days_from_civil(int y, int m, int d) {

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "ruleset/ruleset.h"
 U_NAMESPACE_BEGIN
@@ -81,6 +82,9 @@ class Reader {
 
  private:
   std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
+  // ICU's lenient spell-out parse costs tens of microseconds; number words
+  // repeat ("first", "three"), so their values are kept (per Reader, per thread).
+  mutable std::unordered_map<std::string, std::optional<double>> words_;
 };
 
 // Calendar helpers (proleptic Gregorian).
