@@ -135,6 +135,11 @@ TEST_CASE("eastvale corpus: the first strike day differs by one day", "[findings
   CHECK(f->verdict == "conflict");
   CHECK(says(*f, "Eastvale Gazette and Radio Eastvale report 2025-06-02"));
   CHECK(says(*f, "Northern Wire reports 2025-06-03"));
+  // "Crews will walk out on 2 June, and the council says ...": the date is the outlet's.
+  for (const auto& id : f->claim_ids) {
+    const auto& c = claim_of(eastvale(), id);
+    if (c.text == "2 June") CHECK(c.speaker_role == "outlet");
+  }
 }
 
 TEST_CASE("eastvale corpus: a 3% offer and £750 of a £25,000 salary are equivalent", "[findings]") {
