@@ -229,13 +229,13 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
             }
         if (!rule.field("place").empty() && claim.value.unit == "days/week")
           claim.value.place = rule.field("place");
-        claim.confidence = base_confidence(claim);
       };
       if (before) {
         Claim p = c;
         p.value = *quantity::previous_value(q.value);
         attribute_from(p, *before);
         p.id_salt = "previous";
+        p.confidence = base_confidence(p);
         claims.push_back(std::move(p));
       }
       if (best) attribute_from(c, *best);
