@@ -11,23 +11,55 @@ namespace claimdiff::claim {
 
 namespace {
 
-// The sentence a figure stands in; a run-on "sentence" (a page with no full
+// The sentence a figure stands in, with the figure's place in it. The text is
+// the article's decoded text, not the normalised one: a quote keeps the
+// characters the outlet printed. A run-on "sentence" (a page with no full
 // stops) is cut to a window around the figure, on spaces, marked with "...".
-std::string quote_around(const text::Document& doc, const text::Sentence& sentence,
-                         std::size_t begin, std::size_t end) {
+struct Quote {
+  std::string text;
+  Position span;
+  std::uint32_t figure_begin = 0, figure_end = 0;
+};
+
+Quote quote_around(const ingest::Article& article, const text::Document& doc,
+                   const text::Sentence& sentence, std::size_t begin, std::size_t end) {
   constexpr std::size_t kMaxQuote = 600, kSide = 250;
-  if (sentence.end - sentence.begin <= kMaxQuote)
-    return std::string(doc.slice(sentence.begin, sentence.end));
-  std::size_t from = begin > sentence.begin + kSide ? begin - kSide : sentence.begin;
-  std::size_t to = std::min(sentence.end, end + kSide);
-  const std::string& t = doc.text;
-  while (from > sentence.begin && t[from - 1] != ' ' && begin - from < kSide + 40) --from;
-  while (to < sentence.end && t[to] != ' ' && to - end < kSide + 40) ++to;
-  // Never cut inside a UTF-8 sequence.
-  while (from < begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
-  while (to > end && to < t.size() && (static_cast<unsigned char>(t[to]) & 0xC0) == 0x80) --to;
-  return (from > sentence.begin ? "..." : "") + std::string(doc.slice(from, to)) +
-         (to < sentence.end ? "..." : "");
+  std::size_t from = sentence.begin, to = sentence.end;
+  if (sentence.end - sentence.begin > kMaxQuote) {
+    from = begin > sentence.begin + kSide ? begin - kSide : sentence.begin;
+    to = std::min(sentence.end, end + kSide);
+    const std::string& t = doc.text;
+    while (from > sentence.begin && t[from - 1] != ' ' && begin - from < kSide + 40) --from;
+    while (to < sentence.end && t[to] != ' ' && to - end < kSide + 40) ++to;
+    // Never cut inside a UTF-8 sequence.
+    while (from < begin && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+    while (to > end && to < t.size() && (static_cast<unsigned char>(t[to]) & 0xC0) == 0x80) --to;
+  }
+  const std::string before = from > sentence.begin ? "..." : "";
+  const std::string after = to < sentence.end ? "..." : "";
+  const text::Span outer = doc.original_span(from, to), figure = doc.original_span(begin, end);
+  Quote q;
+  q.span = {outer.begin, outer.end, ""};
+  const auto& map = article.text_to_original;
+  if (map.empty()) {  // no decoded text behind the document: quote it as normalised
+    q.text = before + std::string(doc.slice(from, to)) + after;
+    q.figure_begin = static_cast<std::uint32_t>(before.size() + begin - from);
+    q.figure_end = static_cast<std::uint32_t>(before.size() + end - from);
+    return q;
+  }
+  // The decoded text's map to the file only grows, so a search finds each position.
+  auto decoded = [&](std::uint32_t original) {
+    return static_cast<std::size_t>(std::lower_bound(map.begin(), map.end(), original) -
+                                    map.begin());
+  };
+  const std::size_t db = std::min(decoded(outer.begin), article.text.size());
+  const std::size_t de = std::clamp(decoded(outer.end), db, article.text.size());
+  q.text = before + article.text.substr(db, de - db) + after;
+  const std::size_t fb = std::clamp(decoded(figure.begin), db, de);
+  const std::size_t fe = std::clamp(decoded(figure.end), fb, de);
+  q.figure_begin = static_cast<std::uint32_t>(before.size() + fb - db);
+  q.figure_end = static_cast<std::uint32_t>(before.size() + fe - db);
+  return q;
 }
 
 struct SpeakerSeen {
@@ -156,7 +188,11 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
       c.kind = q.kind;
       c.text = std::string(doc.slice(q.begin, q.end));
       c.value = q.value;
-      c.quote = quote_around(doc, sentence, q.begin, q.end);
+      Quote quote = quote_around(article, doc, sentence, q.begin, q.end);
+      c.quote = std::move(quote.text);
+      c.quote_span = quote.span;
+      c.figure_begin = quote.figure_begin;
+      c.figure_end = quote.figure_end;
       const text::Span span = doc.original_span(q.begin, q.end);
       c.span = {span.begin, span.end, c.region};
       c.rule = rules.rules[f.mentions[q.mention].rule].id;
@@ -311,6 +347,8 @@ nlohmann::ordered_json to_json(const Claim& c) {
   j["text"] = c.text;
   j["value"] = quantity::to_json(c.value);
   j["quote"] = c.quote;
+  j["quote_span"] = {c.quote_span.begin, c.quote_span.end};
+  j["figure_in_quote"] = {c.figure_begin, c.figure_end};
   j["span"] = {c.span.begin, c.span.end};
   if (!c.also_at.empty()) {
     auto& also = j["also_at"] = nlohmann::ordered_json::array();
@@ -343,6 +381,13 @@ Claim claim_from_json(const nlohmann::json& j) {
   c.text = j.value("text", "");
   c.value = quantity::value_from_json(j.at("value"));
   c.quote = j.value("quote", "");
+  if (j.contains("quote_span"))
+    c.quote_span = {j["quote_span"][0].get<std::uint32_t>(),
+                    j["quote_span"][1].get<std::uint32_t>(), ""};
+  if (j.contains("figure_in_quote")) {
+    c.figure_begin = j["figure_in_quote"][0].get<std::uint32_t>();
+    c.figure_end = j["figure_in_quote"][1].get<std::uint32_t>();
+  }
   if (j.contains("span"))
     c.span = {j["span"][0].get<std::uint32_t>(), j["span"][1].get<std::uint32_t>(), c.region};
   if (j.contains("also_at"))

@@ -36,11 +36,15 @@ struct Claim {
   std::string kind;          // count, percentage, money, date, ratio, number
   std::string text;          // the figure as printed
   quantity::Value value;
-  std::string quote;              // the sentence, as normalised
-  Position span;                  // the figure's first position
-  std::vector<Position> also_at;  // further copies in the same article
-  std::string rule;               // the quantity rule
-  std::string attribute_rule;     // the rule that gave the attribute, if any
+  // The sentence in the article's own characters (curly quotes, dashes as
+  // printed); a run-on sentence is cut to a window marked "...".
+  std::string quote;
+  Position quote_span;  // the quoted text in the original file (without the "...")
+  std::uint32_t figure_begin = 0, figure_end = 0;  // the figure's bytes inside `quote`
+  Position span;                                   // the figure's first position
+  std::vector<Position> also_at;                   // further copies in the same article
+  std::string rule;                                // the quantity rule
+  std::string attribute_rule;                      // the rule that gave the attribute, if any
   double confidence = 0.0;
   bool scope_from_cue = false;  // scoped by a cue in the sentence, not by the rule
   std::string id_salt;          // "previous": the starting figure of a change, same span and rule

@@ -246,3 +246,20 @@ TEST_CASE("every claim's value is an interval with unit and hedge", "[corpus]") 
     }
   }
 }
+
+TEST_CASE("a quote keeps the outlet's own characters - its figure is marked inside it",
+          "[pipeline]") {
+  const auto dir = testing::scratch_dir("curly-quote");
+  // Curly quotes, a non-breaking space and an HTML-free em dash, as printed.
+  testing::write_file(dir / "curly.txt",
+                      "The union\xE2\x80\x99s ballot \xE2\x80\x94 its first in years \xE2\x80\x94 "
+                      "drew a turnout of 71%\xC2\xA0overall, officials said.\n");
+  const Run r = run(dir);
+  REQUIRE(r.claims.size() == 1);
+  const auto& c = r.claims[0];
+  CHECK(c.quote.find("union\xE2\x80\x99s") != std::string::npos);
+  CHECK(c.quote.find("\xE2\x80\x94") != std::string::npos);
+  CHECK(c.quote.substr(c.figure_begin, c.figure_end - c.figure_begin) == "71%");
+  const std::string& original = r.input.stories[0].articles[0].original;
+  CHECK(original.substr(c.quote_span.begin, c.quote_span.end - c.quote_span.begin) == c.quote);
+}
