@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -87,16 +88,72 @@ struct RunArgs {
   std::string ref_date;
   std::uintmax_t max_bytes = 10 * 1024 * 1024;
   std::string fail_on = "never";
+  std::vector<std::string> review_files;
   bool timings = false;
 };
 
-bool fails(const std::string& fail_on, const reconcile::Finding& f) {
-  if (fail_on == "never") return false;
-  const bool conflict = f.verdict == "conflict" || f.verdict == "base-mismatch" ||
-                        f.verdict == "speaker-disagreement";
-  if (fail_on == "conflict") return conflict && f.severity != "low";
-  if (fail_on == "high") return conflict && f.severity == "high";
+bool fails(const std::string& fail_on, const reconcile::Finding& f,
+           const report::Reviews& reviews) {
+  if (!report::is_conflict(f)) return false;
+  if (fail_on == "conflict") return true;
+  if (fail_on == "high") return f.severity == "high";
+  if (fail_on == "new-conflict") return !report::decision_for(reviews, f);
   return false;
+}
+
+// A bar on stderr for runs that take more than a second, and only on a terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled) {}
+  ~ProgressBar() { finish(); }
+  void update(std::size_t done, std::size_t total) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(mutex_);
+    if (now - started_ < std::chrono::seconds(1) ||
+        (drawn_ && now - last_ < std::chrono::milliseconds(100) && done < total))
+      return;
+    last_ = now;
+    drawn_ = true;
+    constexpr std::size_t kWidth = 30;
+    const std::size_t filled = total ? done * kWidth / total : kWidth;
+    std::cerr << "\rclaimdiff: [" << std::string(filled, '#') << std::string(kWidth - filled, ' ')
+              << "] " << done << "/" << total << " articles" << std::flush;
+  }
+  void finish() {
+    std::lock_guard lock(mutex_);
+    if (drawn_) std::cerr << "\r\x1b[K" << std::flush;
+    drawn_ = false;
+  }
+
+ private:
+  bool enabled_;
+  bool drawn_ = false;
+  std::mutex mutex_;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now(), last_;
+};
+
+bool colour_on_stdout() {
+  const char* no_colour = std::getenv("NO_COLOR");
+  return ::isatty(STDOUT_FILENO) && !(no_colour && *no_colour);
+}
+
+// review.yaml beside each story, then the files given with --review (later win).
+// False when a file given by name could not be read.
+bool read_reviews(const ingest::Result& input, const std::vector<std::string>& named,
+                  report::Reviews& reviews, std::vector<report::Problem>& problems) {
+  for (const auto& story : input.stories) {
+    std::error_code ec;
+    const fs::path file = story.dir / "review.yaml";
+    if (fs::exists(file, ec)) report::read_review(file, reviews, problems);
+  }
+  bool ok = true;
+  for (const auto& f : named) {
+    const std::size_t before = reviews.files.size();
+    report::read_review(f, reviews, problems);
+    ok = ok && reviews.files.size() > before;
+  }
+  return ok;
 }
 
 int cmd_run(const RunArgs& args) {
@@ -116,7 +173,10 @@ int cmd_run(const RunArgs& args) {
     for (auto& a : story.articles) articles.push_back(&a);
   cli::Settings settings{args.include_furniture, args.us_dates, parse_ref_date(args.ref_date),
                          job_count(args.common)};
+  ProgressBar progress(!args.common.quiet && ::isatty(STDERR_FILENO));
+  settings.on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
   auto outputs = cli::process_all(rules, articles, settings);
+  progress.finish();
   const auto extracted = std::chrono::steady_clock::now();
 
   std::vector<claim::Claim> claims;
@@ -133,13 +193,33 @@ int cmd_run(const RunArgs& args) {
     info.articles.push_back({a.story, a.file, a.meta.outlet.known() ? a.meta.outlet.value : a.file,
                              ingest::to_string(a.meta.outlet.source), a.meta.published.value,
                              ingest::to_string(a.meta.published.source), a.encoding,
-                             a.original.size(), outputs[i].claims.size()});
+                             a.original.size(), outputs[i].claims.size(), a.meta.title.value,
+                             a.text, a.text_to_original});
     for (auto& c : outputs[i].claims) claims.push_back(std::move(c));
   }
   for (const auto& p : input.problems) info.problems.push_back({p.file, p.message});
 
   const auto findings = reconcile::reconcile(claims, {rules.labels});
+  report::Reviews reviews;
+  std::vector<report::Problem> review_problems;
+  const bool reviews_read = read_reviews(input, args.review_files, reviews, review_problems);
+  for (const report::Decision* d : report::unknown_decisions(reviews, findings))
+    review_problems.push_back(
+        {d->source, "finding " + d->finding + " is not in this run (an id from older rules?)"});
+  for (const auto& p : review_problems) {
+    if (!args.common.quiet) std::cerr << "claimdiff: " << p.file << ": " << p.message << "\n";
+    info.problems.push_back(p);
+  }
   const auto reconciled = std::chrono::steady_clock::now();
+
+  const fs::path out(args.out);
+  std::vector<std::pair<fs::path, std::string>> files = {
+      {out / "claims.jsonl", report::claims_jsonl(claims)},
+      {out / "findings.json", report::findings_json(findings)},
+      {out / "report.md", report::markdown(info, claims, findings, reviews)},
+      {out / "report.html", report::html(info, claims, findings, reviews)},
+  };
+  const auto reported = std::chrono::steady_clock::now();
   if (args.timings) {
     auto ms = [](auto a, auto b) {
       return std::chrono::duration<double, std::milli>(b - a).count();
@@ -147,16 +227,10 @@ int cmd_run(const RunArgs& args) {
     info.timings = {{"ingest_ms", ms(started, ingested)},
                     {"extract_ms", ms(ingested, extracted)},
                     {"reconcile_ms", ms(extracted, reconciled)},
+                    {"report_ms", ms(reconciled, reported)},
                     {"bytes", total_bytes}};
   }
-
-  const fs::path out(args.out);
-  const std::vector<std::pair<fs::path, std::string>> files = {
-      {out / "claims.jsonl", report::claims_jsonl(claims)},
-      {out / "findings.json", report::findings_json(findings)},
-      {out / "report.md", report::markdown(info, claims, findings)},
-      {out / "run.json", report::run_json(info, claims, findings)},
-  };
+  files.emplace_back(out / "run.json", report::run_json(info, claims, findings));
   bool written = true;
   for (const auto& [path, content] : files) {
     std::string error;
@@ -167,29 +241,16 @@ int cmd_run(const RunArgs& args) {
   }
 
   if (!args.common.quiet) {
-    std::set<std::string> outlets;
-    for (const auto& a : info.articles) outlets.insert(a.outlet);
-    std::cout << "claimdiff: " << input.stories.size() << " stor"
-              << (input.stories.size() == 1 ? "y" : "ies") << ", " << articles.size()
-              << " articles, " << outlets.size() << " outlets, " << claims.size() << " claims, "
-              << findings.size() << " findings\n";
-    for (const auto& [verdict, n] : report::count_verdicts(findings))
-      std::cout << "  " << verdict << ": " << n << "\n";
-    for (const auto& f : findings) {
-      if (f.severity == "low" || (f.verdict != "conflict" && f.verdict != "base-mismatch" &&
-                                  f.verdict != "speaker-disagreement"))
-        continue;
-      std::cout << "  ! " << f.verdict << " — " << f.label << ": " << f.explanation << "\n";
-    }
+    std::cout << report::terminal_summary(info, claims, findings, reviews, colour_on_stdout());
     if (written)
       for (const auto& [path, content] : files) std::cout << "  wrote " << path.string() << "\n";
   }
   if (!written) return kOutputs;
   for (const auto& f : findings)
-    if (fails(args.fail_on, f)) return kFindings;
+    if (fails(args.fail_on, f, reviews)) return kFindings;
   const bool skipped = std::any_of(input.problems.begin(), input.problems.end(),
                                    [](const ingest::Problem& p) { return p.skipped; });
-  return skipped ? kInputs : kDone;
+  return skipped || !reviews_read ? kInputs : kDone;
 }
 
 // ---- extract ---------------------------------------------------------------
@@ -401,9 +462,14 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--ref-date", run.ref_date, "Resolve relative dates against YYYY-MM-DD");
   run_cmd->add_option("--max-bytes", run.max_bytes, "Skip files larger than this")
       ->capture_default_str();
-  run_cmd->add_option("--fail-on", run.fail_on, "Exit 1 on findings: never, conflict, high")
-      ->check(CLI::IsMember({"never", "conflict", "high"}))
+  run_cmd
+      ->add_option("--fail-on", run.fail_on,
+                   "Exit 1 on findings: never, conflict, high, new-conflict (not yet reviewed)")
+      ->check(CLI::IsMember({"never", "conflict", "high", "new-conflict"}))
       ->capture_default_str();
+  run_cmd->add_option("--review", run.review_files,
+                      "A review file of editors' decisions (repeatable; review.yaml beside each "
+                      "story is read too)");
   run_cmd->add_flag("--timings", run.timings,
                     "Record timings in run.json (makes it differ run to run)");
 

@@ -55,11 +55,13 @@ std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules,
                                        std::vector<ingest::Article*>& articles,
                                        const Settings& settings) {
   std::vector<ArticleOutput> outputs(articles.size());
-  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> next{0}, done{0};
   auto work = [&] {
     Worker worker(rules);
-    for (std::size_t i = next++; i < articles.size(); i = next++)
+    for (std::size_t i = next++; i < articles.size(); i = next++) {
       outputs[i] = process(worker, *articles[i], settings);
+      if (settings.on_progress) settings.on_progress(++done, articles.size());
+    }
   };
   const unsigned threads =
       std::max(1u, std::min<unsigned>(settings.jobs, static_cast<unsigned>(articles.size())));

@@ -2,6 +2,7 @@
 // quantity -> claim. Reconcile and report take the claims from here.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <vector>
@@ -19,6 +20,8 @@ struct Settings {
   bool us_dates = false;
   std::optional<long> ref_day;  // overrides every article's published date
   unsigned jobs = 1;
+  // Called after each article with (done, total), from whichever thread did it.
+  std::function<void(std::size_t, std::size_t)> on_progress;
 };
 
 // The per-thread tools: ICU's iterators and parsers are not shared across threads.

@@ -138,13 +138,6 @@ std::string base_words(const std::string& base) {
   return base.empty() ? "" : "of " + base;
 }
 
-std::string says(const claim::Claim& c) {
-  std::string s = quantity::describe(c.value);
-  const std::string b = base_words(c.base);
-  if (!b.empty()) s += " " + b;
-  return s;
-}
-
 int verdict_rank(const std::string& v) {
   static const char* kOrder[] = {"conflict",   "base-mismatch", "speaker-disagreement",
                                  "unassessed", "compatible",    "equivalent",
@@ -267,7 +260,7 @@ std::string account_says(const Account& a, const std::string& finding_scope) {
   std::set<std::string> seen;
   for (const Scaled* p : a.parts)
     if (seen.insert(p->printed + p->claim->scope).second)
-      said.push_back(says(*p->claim) + (p->note.empty() ? "" : " (" + p->note + ")") +
+      said.push_back(describe_claim(*p->claim) + (p->note.empty() ? "" : " (" + p->note + ")") +
                      scope_words(*p->claim, finding_scope) +
                      (p->claim->furniture() ? " [" + p->claim->region + "]" : ""));
   constexpr std::size_t kMost = 4;
@@ -550,6 +543,13 @@ nlohmann::ordered_json to_json(const Finding& f) {
                     {"hi", num(f.implied_hi)},
                     {"unit", "%"}};
   return j;
+}
+
+std::string describe_claim(const claim::Claim& c) {
+  std::string s = quantity::describe(c.value);
+  const std::string b = base_words(c.base);
+  if (!b.empty()) s += " " + b;
+  return s;
 }
 
 }  // namespace claimdiff::reconcile

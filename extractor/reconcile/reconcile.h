@@ -54,4 +54,7 @@ nlohmann::ordered_json to_json(const Finding& finding);
 
 int severity_rank(const std::string& severity);  // 0 for high .. 3 for low
 
+// What a claim says, in words: "more than 50% of all members".
+std::string describe_claim(const claim::Claim& claim);
+
 }  // namespace claimdiff::reconcile

@@ -2,13 +2,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+
+#include "util/strings.h"
 
 namespace fs = std::filesystem;
 
@@ -20,29 +24,77 @@ constexpr const char* kVerdictOrder[] = {"conflict",   "base-mismatch", "speaker
                                          "unassessed", "compatible",    "equivalent",
                                          "agree",      "single-source"};
 
-// Markdown table cells: no pipes or newlines from article text.
-std::string cell(std::string_view s) {
+// Markdown from article text: nothing it holds may become markup, a table
+// column or a line break.
+std::string md_text(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '|')
-      out += "\\|";
-    else if (c == '\n' || c == '\r')
+    if (c == '\n' || c == '\r') {
       out += ' ';
-    else
+    } else if (std::string_view("\\|*_`[]<>#").find(c) != std::string_view::npos) {
+      out += '\\';
       out.push_back(c);
+    } else {
+      out.push_back(c);
+    }
   }
   return out;
 }
 
 // The sentence with the figure in bold.
-std::string quote_with_figure(const claim::Claim& c) {
-  const auto at = c.quote.find(c.text);
-  if (c.text.empty() || at == std::string::npos) return cell(c.quote);
-  return cell(c.quote.substr(0, at)) + "**" + cell(c.text) + "**" +
-         cell(c.quote.substr(at + c.text.size()));
+std::string md_quote(const claim::Claim& c) {
+  if (c.figure_end <= c.figure_begin || c.figure_end > c.quote.size()) return md_text(c.quote);
+  return md_text(c.quote.substr(0, c.figure_begin)) + "**" +
+         md_text(c.quote.substr(c.figure_begin, c.figure_end - c.figure_begin)) + "**" +
+         md_text(c.quote.substr(c.figure_end));
 }
 
 }  // namespace
+
+std::string review_words(const Reviews& reviews, const reconcile::Finding& f) {
+  if (const Decision* d = decision_for(reviews, f)) {
+    std::string s = d->decision;
+    if (!d->by.empty()) s += " by " + d->by;
+    if (!d->at.empty()) s += " on " + d->at;
+    if (!d->note.empty()) s += ": " + d->note;
+    return s;
+  }
+  if (const Decision* d = lapsed_decision(reviews, f))
+    return "not reviewed (a decision for verdict " + d->verdict + " lapsed: the verdict is now " +
+           f.verdict + ")";
+  return "not reviewed";
+}
+
+// A base mismatch's missing figure: "turnout 58.5-65.1%"; "" for other findings.
+std::string implied_words(const reconcile::Finding& f) {
+  if (!f.implied_lo || !f.implied_hi) return "";
+  quantity::Value v;
+  // To a tenth, as the explanation gives it.
+  v.lo = v.printed = std::round(*f.implied_lo * 10) / 10;
+  v.hi = v.printed2 = std::round(*f.implied_hi * 10) / 10;
+  v.unit = "%";
+  return f.implied_what + " " + quantity::describe(v);
+}
+
+std::map<std::string, const claim::Claim*> index_claims(const std::vector<claim::Claim>& claims) {
+  std::map<std::string, const claim::Claim*> by_id;
+  for (const auto& c : claims) by_id[c.id] = &c;
+  return by_id;
+}
+
+// A scaled interval in words: "84.5-85.5%", "from 50%", "2025-06-02".
+std::string scaled_words(const reconcile::ScaledClaim& s, const std::string& unit) {
+  auto one = [&](double v) {
+    quantity::Value value;
+    value.lo = value.hi = value.printed = v;
+    value.unit = unit;
+    return quantity::describe(value);
+  };
+  if (s.lo && s.hi) return *s.lo == *s.hi ? one(*s.lo) : one(*s.lo) + " to " + one(*s.hi);
+  if (s.lo) return "from " + one(*s.lo);
+  if (s.hi) return "up to " + one(*s.hi);
+  return "not on the scale";
+}
 
 bool write_atomically(const fs::path& path, std::string_view content, std::string& error) {
   std::error_code ec;
@@ -127,16 +179,71 @@ std::string run_json(const RunInfo& info, const std::vector<claim::Claim>& claim
   return j.dump(2) + "\n";
 }
 
-std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claims,
-                     const std::vector<reconcile::Finding>& findings) {
-  std::map<std::string, const claim::Claim*> by_id;
-  for (const auto& c : claims) by_id[c.id] = &c;
-  std::set<std::string> stories;
-  std::set<std::string> outlets;
+Coverage coverage(const RunInfo& info) {
+  Coverage c;
   for (const auto& a : info.articles) {
-    stories.insert(a.story);
-    outlets.insert(a.outlet);
+    c.stories.insert(a.story);
+    c.outlets.insert(a.outlet);
   }
+  return c;
+}
+
+bool is_low_confidence(const reconcile::Finding& f) {
+  return f.severity == "low" || f.furniture || f.attribute.starts_with("generic.");
+}
+
+std::vector<Section> sections(const std::vector<reconcile::Finding>& findings) {
+  std::vector<Section> out = {
+      {"conflicts",
+       "Conflicts",
+       "The outlets' figures cannot all be true, or they are shares of different wholes. Check "
+       "these first.",
+       {}},
+      {"look-different",
+       "Only look different",
+       "Different words or units; on a common scale the figures fit together.",
+       {}},
+      {"agreements", "Agreements", "The outlets print the same figure.", {}},
+      {"single-source", "Single source", "Only one outlet gives this figure.", {}},
+      {"low",
+       "Low confidence",
+       "Figures no rule ties to a fact (a date, a count of something) and page furniture.",
+       {}},
+  };
+  for (const auto& f : findings) {
+    std::size_t at = 3;
+    if (is_low_confidence(f))
+      at = 4;
+    else if (is_conflict(f))
+      at = 0;
+    else if (f.verdict == "equivalent" || f.verdict == "compatible")
+      at = 1;
+    else if (f.verdict == "agree")
+      at = 2;
+    out[at].findings.push_back(&f);
+  }
+  return out;
+}
+
+std::string verdict_words(const std::string& v) {
+  static const std::map<std::string, std::string> kWords = {
+      {"conflict", "Conflict"},
+      {"base-mismatch", "Shares of different wholes"},
+      {"speaker-disagreement", "The sides disagree"},
+      {"unassessed", "Not assessed"},
+      {"compatible", "Compatible: the ranges overlap"},
+      {"equivalent", "Equivalent after conversion"},
+      {"agree", "Agree"},
+      {"single-source", "Single source"},
+  };
+  const auto it = kWords.find(v);
+  return it == kWords.end() ? v : it->second;
+}
+
+std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claims,
+                     const std::vector<reconcile::Finding>& findings, const Reviews& reviews) {
+  const auto by_id = index_claims(claims);
+  const auto [stories, outlets] = coverage(info);
 
   std::ostringstream md;
   md << "# claimdiff report\n\n";
@@ -146,55 +253,110 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
   md << "| verdict | findings |\n|---|---|\n";
   for (const auto& [v, n] : count_verdicts(findings)) md << "| " << v << " | " << n << " |\n";
   md << "\n";
+  if (!reviews.files.empty()) {
+    md << "Review decisions from:";
+    for (const auto& f : reviews.files) md << " `" << f << "`";
+    md << "\n\n";
+  }
 
-  auto section = [&](const std::string& title, auto keep) {
-    bool any = false;
-    for (const auto& f : findings) {
-      if (!keep(f)) continue;
-      if (!any) md << "## " << title << "\n\n";
-      any = true;
-      md << "### " << cell(f.label) << (f.scope.empty() ? "" : " — " + cell(f.scope)) << "\n\n";
-      md << "**" << f.verdict << "** (" << f.severity << ") · story `" << cell(f.story)
-         << "` · finding `" << f.id << "`\n\n";
-      md << cell(f.explanation) << "\n\n";
-      md << "| outlet | figure | read as | speaker | region | quote | file:bytes "
-            "|\n|---|---|---|---|---|---|---|\n";
-      for (const auto& id : f.claim_ids) {
+  for (const Section& section : sections(findings)) {
+    if (section.findings.empty()) continue;
+    md << "## " << section.title << "\n\n" << section.intro << "\n\n";
+    for (const reconcile::Finding* f : section.findings) {
+      md << "### " << md_text(f->label) << "\n\n";
+      md << "**" << f->verdict << "** (" << f->severity << ") · story `" << f->story
+         << "` · finding `" << f->id << "` · review: " << md_text(review_words(reviews, *f))
+         << "\n\n";
+      md << md_text(f->explanation) << "\n\n";
+      if (const std::string implied = implied_words(*f); !implied.empty())
+        md << "Implied " << md_text(implied) << ", a figure no outlet printed.\n\n";
+      md << "| outlet | figure | read as | on the common scale | speaker | region | quote | "
+            "file:bytes |\n|---|---|---|---|---|---|---|---|\n";
+      for (const auto& id : f->claim_ids) {
         const auto it = by_id.find(id);
         if (it == by_id.end()) continue;
         const claim::Claim& c = *it->second;
-        std::string read_as = quantity::describe(c.value);
-        if (!c.base.empty()) read_as += " (base: " + c.base + ")";
-        md << "| " << cell(c.outlet) << " | " << cell(c.text) << " | " << cell(read_as) << " | "
-           << cell(c.speaker) << " | " << c.region << " | " << quote_with_figure(c) << " | "
-           << cell(c.article) << ":" << c.span.begin << "-" << c.span.end << " |\n";
+        std::string scaled = "not on the scale";
+        for (const auto& s : f->scaled)
+          if (s.claim_id == id) scaled = scaled_words(s, f->unit);
+        md << "| " << md_text(c.outlet) << " | " << md_text(c.text) << " | "
+           << md_text(reconcile::describe_claim(c)) << " | " << md_text(scaled) << " | "
+           << md_text(c.speaker) << " | " << c.region << " | " << md_quote(c) << " | "
+           << md_text(c.article) << ":" << c.span.begin << "-" << c.span.end << " |\n";
       }
       md << "\n";
     }
-  };
-  auto is = [](std::initializer_list<const char*> verdicts) {
-    return [verdicts](const reconcile::Finding& f) {
-      if (f.severity == "low") return false;
-      for (const char* v : verdicts)
-        if (f.verdict == v) return true;
-      return false;
-    };
-  };
-  section("Conflicts", is({"conflict", "base-mismatch", "speaker-disagreement"}));
-  section("Only look different", is({"equivalent", "compatible"}));
-  section("Agreements", is({"agree"}));
-  section("Single source", is({"single-source"}));
-  section("Low confidence (generic figures, page furniture)", [](const reconcile::Finding& f) {
-    return f.severity == "low" && f.verdict != "single-source";
-  });
+  }
 
   if (!info.problems.empty()) {
     md << "## Input problems\n\n";
     for (const auto& p : info.problems)
-      md << "- `" << cell(p.file) << "`: " << cell(p.message) << "\n";
+      md << "- " << md_text(p.file) << ": " << md_text(p.message) << "\n";
     md << "\n";
   }
   return md.str();
+}
+
+namespace {
+
+// Padded to `width` terminal columns, or cut to fit.
+std::string pad(const std::string& s, std::size_t width) {
+  const std::string cut = util::shorten(s, width);
+  return cut + std::string(width - util::code_points(cut), ' ');
+}
+
+}  // namespace
+
+std::string terminal_summary(const RunInfo& info, const std::vector<claim::Claim>& claims,
+                             const std::vector<reconcile::Finding>& findings,
+                             const Reviews& reviews, bool colour) {
+  auto paint = [&](const char* code, const std::string& s) {
+    return colour ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
+  };
+  const auto by_id = index_claims(claims);
+  const auto [stories, outlets] = coverage(info);
+  std::ostringstream out;
+  out << "claimdiff: " << stories.size() << (stories.size() == 1 ? " story, " : " stories, ")
+      << info.articles.size() << " articles, " << outlets.size() << " outlets, " << claims.size()
+      << " claims, " << findings.size() << " findings\n";
+  for (const auto& [verdict, n] : count_verdicts(findings))
+    out << "  " << verdict << ": " << n << "\n";
+
+  std::vector<const reconcile::Finding*> conflicts;
+  for (const auto& f : findings)
+    if (is_conflict(f)) conflicts.push_back(&f);
+  if (conflicts.empty()) return out.str();
+  std::size_t reviewed = 0;
+  for (const auto* f : conflicts) reviewed += decision_for(reviews, *f) != nullptr;
+  out << "\n"
+      << paint("1", "Conflicts: " + std::to_string(conflicts.size()) + ", " +
+                        std::to_string(reviewed) + " reviewed")
+      << "\n";
+  constexpr std::size_t kVerdict = 20, kWhat = 34, kReview = 14;
+  out << "  " << pad("VERDICT", kVerdict) << " " << pad("WHAT", kWhat) << " "
+      << pad("REVIEW", kReview) << " FIGURES BY OUTLET\n";
+  for (const auto* f : conflicts) {
+    // Each outlet once, with its figures as printed.
+    std::vector<std::pair<std::string, std::string>> figures;
+    for (const auto& id : f->claim_ids) {
+      const auto it = by_id.find(id);
+      if (it == by_id.end()) continue;
+      auto at = std::find_if(figures.begin(), figures.end(),
+                             [&](const auto& p) { return p.first == it->second->outlet; });
+      if (at == figures.end())
+        figures.emplace_back(it->second->outlet, it->second->text);
+      else if (at->second.find(it->second->text) == std::string::npos)
+        at->second += ", " + it->second->text;
+    }
+    std::string by_outlet;
+    for (const auto& [outlet, text] : figures)
+      by_outlet += (by_outlet.empty() ? "" : "; ") + outlet + ": " + text;
+    const Decision* d = decision_for(reviews, *f);
+    out << "  " << paint("31", pad(f->verdict, kVerdict)) << " " << pad(f->label, kWhat) << " "
+        << (d ? paint("32", pad(d->decision, kReview)) : paint("33", pad("new", kReview))) << " "
+        << by_outlet << "\n";
+  }
+  return out.str();
 }
 
 }  // namespace claimdiff::report

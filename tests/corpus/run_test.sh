@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The binary end to end: `claimdiff run` on the bundled corpus writes the four
+# The binary end to end: `claimdiff run` on the bundled corpus writes its five
 # files, shows the findings the README promises, is byte-identical on a second
-# run, and says one clear line when the output folder cannot be written.
+# run, says one clear line when the output folder cannot be written, and
+# `--fail-on new-conflict` passes once editors have reviewed every conflict.
 set -u
 src=$1
 out=$2
@@ -12,7 +13,7 @@ check() { if eval "$2"; then echo "ok: $1"; else echo "FAIL: $1"; fail=1; fi; }
 rm -rf "$out" && mkdir -p "$out"
 "$bin" run "$src/corpus" -o "$out/a" > "$out/stdout" 2> "$out/stderr"
 check "run exits 0" "[ $? -eq 0 ]"
-for f in claims.jsonl findings.json report.md run.json; do
+for f in claims.jsonl findings.json report.md report.html run.json; do
   check "writes $f" "[ -s '$out/a/$f' ]"
 done
 check "no temporary files left" "! ls '$out/a' | grep -q tmp"
@@ -25,9 +26,47 @@ check "report: 2,400 agrees" "sed -n '/^## Agreements/,\$p' '$md' | grep -q '2,4
 check "report: office attendance only looks different" \
   "sed -n '/^## Only look different/,/^## Agreements/p' '$md' | grep -q 'days a week in the office'"
 check "summary on stdout" "grep -q 'base-mismatch: 1' '$out/stdout'"
+check "summary: a table of conflicts, none reviewed yet" \
+  "grep -q '^Conflicts: 4, 0 reviewed' '$out/stdout' && grep -q '^  base-mismatch .* new ' '$out/stdout'"
+check "summary: no colour when stdout is not a terminal" "! grep -q \$'\\x1b' '$out/stdout'"
+html="$out/a/report.html"
+check "html: nothing fetched from elsewhere" "! grep -Eq '(src|href)=\"(https?:)?//' '$html'"
+check "html: the base mismatch explained" "grep -q 'Both are true only if turnout was about 58.5-65.1%' '$html'"
+check "html: office attendance under Only look different" \
+  "sed -n '/id=\"look-different\"/,/id=\"agreements\"/p' '$html' | grep -q 'days a week in the office (new policy)'"
+
+# Review decisions: every conflict reviewed, `--fail-on new-conflict` passes;
+# one left out, or decided under another verdict, and it fails again.
+conflict_ids() {  # ids of conflicts that are not low severity, from findings.json
+  awk -F'"' '/^    "id"/ {id=$4} /^    "verdict"/ {v=$4}
+             /^    "severity"/ && $4 != "low" && (v=="conflict" || v=="base-mismatch" || v=="speaker-disagreement") {print id}' "$1"
+}
+ids=$(conflict_ids "$out/a/findings.json")
+check "four conflicts to review" "[ $(echo "$ids" | wc -l) -eq 4 ]"
+"$bin" run "$src/corpus" -o "$out/r" --fail-on new-conflict > /dev/null 2>&1
+check "new-conflict fails with nothing reviewed" "[ $? -eq 1 ]"
+{ echo "decisions:"; for id in $ids; do printf '  - finding: %s\n    decision: needs-check\n    by: test\n' "$id"; done; } > "$out/review-all.yaml"
+"$bin" run "$src/corpus" -o "$out/r" --fail-on new-conflict --review "$out/review-all.yaml" > "$out/review.out" 2>&1
+check "new-conflict passes with every conflict reviewed" "[ $? -eq 0 ]"
+check "summary counts them reviewed" "grep -q '^Conflicts: 4, 4 reviewed' '$out/review.out'"
+check "report.md shows the decision" "grep -q 'review: needs-check by test' '$out/r/report.md'"
+first=$(echo "$ids" | head -1)
+{ echo "decisions:"; for id in $ids; do [ "$id" = "$first" ] && continue; printf '  - finding: %s\n    decision: confirmed\n' "$id"; done;
+  printf '  - finding: %s\n    decision: dismissed\n    verdict: agree\n' "$first"; } > "$out/review-lapsed.yaml"
+"$bin" run "$src/corpus" -o "$out/r" --fail-on new-conflict --review "$out/review-lapsed.yaml" > /dev/null 2>&1
+check "a decision made under another verdict does not count" "[ $? -eq 1 ]"
+# review.yaml beside the story is read without being named.
+mkdir -p "$out/stories" && cp -r "$src/corpus/met-police-strike-2024" "$out/stories/"
+{ echo "decisions:"; for id in $(conflict_ids "$out/a/findings.json"); do printf '  - finding: %s\n    decision: confirmed\n' "$id"; done;
+  printf '  - finding: 0000000000000000\n    decision: confirmed\n'; } > "$out/stories/met-police-strike-2024/review.yaml"
+"$bin" run "$out/stories/met-police-strike-2024" -o "$out/s" --fail-on new-conflict > /dev/null 2> "$out/stale.err"
+check "review.yaml beside the story is read" "[ $? -eq 0 ]"
+check "a stale finding id is named with its line" "grep -q 'review.yaml:[0-9]*: finding 0000000000000000 is not in this run' '$out/stale.err'"
+"$bin" run "$src/corpus" -o "$out/r" --review "$out/no-such-review.yaml" > /dev/null 2> "$out/missing.err"
+check "a review file that cannot be read exits 3" "[ $? -eq 3 ] && grep -q 'no-such-review.yaml: cannot read review file' '$out/missing.err'"
 
 "$bin" run "$src/corpus" -o "$out/b" > /dev/null 2>&1
-for f in claims.jsonl findings.json report.md run.json; do
+for f in claims.jsonl findings.json report.md report.html run.json; do
   check "deterministic $f" "cmp -s '$out/a/$f' '$out/b/$f'"
 done
 

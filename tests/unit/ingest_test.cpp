@@ -246,7 +246,7 @@ TEST_CASE("an HTML page becomes its visible text - a line per block - mapped to 
 }
 
 TEST_CASE("broken HTML never crashes and still gives its text", "[ingest]") {
-  for (const std::string bytes :
+  for (const std::string& bytes :
        {std::string("<html><p>Unclosed <b>bold <i>and 12 nurses"), std::string("<html>"),
         std::string("<!doctype html><p>&#xZZ; &unknown; & alone &amp"),
         std::string("<html><body>") + std::string(100000, '<') + "</body>"}) {
