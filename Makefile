@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 OUT ?= out
 
-.PHONY: all deps build run test bench format clean
+.PHONY: all deps build run test bench golden format clean
 
 all: build
 
@@ -23,6 +23,10 @@ run: build
 test: build
 	@bash scripts/install-deps browser || echo "make test: Chromium could not be installed; the browser test will be SKIPPED" >&2
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Rewrites the expected outputs of the golden test (tests/golden/); see the README.
+golden: build
+	CLAIMDIFF=$(BUILD)/claimdiff bash scripts/update-golden
 
 bench: build
 	bash tests/bench/run.sh $(BUILD)/claimdiff

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cli/pipeline.h"
+#include "eval/eval.h"
 #include "reconcile/reconcile.h"
 #include "report/report.h"
 
@@ -94,7 +95,7 @@ struct RunArgs {
 
 bool fails(const std::string& fail_on, const reconcile::Finding& f,
            const report::Reviews& reviews) {
-  if (!report::is_conflict(f)) return false;
+  if (!reconcile::is_conflict(f)) return false;
   if (fail_on == "conflict") return true;
   if (fail_on == "high") return f.severity == "high";
   if (fail_on == "new-conflict") return !report::decision_for(reviews, f);
@@ -251,6 +252,66 @@ int cmd_run(const RunArgs& args) {
   const bool skipped = std::any_of(input.problems.begin(), input.problems.end(),
                                    [](const ingest::Problem& p) { return p.skipped; });
   return skipped || !reviews_read ? kInputs : kDone;
+}
+
+// ---- eval ------------------------------------------------------------------
+
+struct EvalArgs {
+  Common common;
+  std::vector<std::string> gold_files;
+  std::vector<std::string> paths;
+  std::string format = "text";
+  double min_f1 = 0;
+};
+
+int cmd_eval(const EvalArgs& args) {
+  ruleset::LoadResult loaded;
+  if (!load_rules(args.common, loaded)) return kUsage;
+  // The stories to run: those named, else each gold file's folder.
+  std::vector<fs::path> paths(args.paths.begin(), args.paths.end());
+  if (paths.empty())
+    for (const auto& g : args.gold_files) paths.push_back(fs::path(g).parent_path());
+  ingest::Result input = ingest::read_inputs(paths, {});
+  print_problems(input.problems, args.common.quiet);
+
+  std::vector<eval::Gold> golds;
+  std::vector<eval::Error> errors;
+  for (const auto& g : args.gold_files) {
+    const std::string story = fs::absolute(g).lexically_normal().parent_path().filename().string();
+    std::map<std::string, const std::string*> originals;
+    for (const auto& s : input.stories)
+      if (s.name == story)
+        for (const auto& a : s.articles) originals[a.file] = &a.original;
+    if (originals.empty()) {
+      errors.push_back({g, "no articles of story '" + story + "' among the inputs"});
+      continue;
+    }
+    eval::Gold gold;
+    if (eval::load(g, originals, gold, errors)) golds.push_back(std::move(gold));
+  }
+  for (const auto& e : errors) std::cerr << "claimdiff: " << e.where << ": " << e.message << "\n";
+  if (!errors.empty()) return kUsage;
+
+  std::vector<ingest::Article*> articles;
+  for (auto& story : input.stories)
+    for (auto& a : story.articles) articles.push_back(&a);
+  cli::Settings settings;
+  settings.jobs = job_count(args.common);
+  std::vector<claim::Claim> claims;
+  for (auto& out : cli::process_all(loaded.rules, articles, settings))
+    for (auto& c : out.claims) claims.push_back(std::move(c));
+  const auto findings = reconcile::reconcile(claims, {loaded.rules.labels});
+  const eval::Result result = eval::evaluate(golds, claims, findings);
+  if (args.format == "json")
+    std::cout << eval::to_json(result).dump(2) << "\n";
+  else
+    std::cout << eval::to_text(result);
+  if (args.min_f1 > 0 && result.facts.f1() < args.min_f1) {
+    std::cerr << "claimdiff: fact F1 " << result.facts.f1() << " is below --min-f1 " << args.min_f1
+              << "\n";
+    return kFindings;
+  }
+  return kDone;
 }
 
 // ---- extract ---------------------------------------------------------------
@@ -506,6 +567,21 @@ int main(int argc, char** argv) {
   explain_cmd->add_option("--ref-date", explain_ref, "Resolve relative dates against YYYY-MM-DD");
   explain_cmd->add_flag("--us-dates", explain_us, "Numeric dates in US order");
 
+  EvalArgs eval_args;
+  auto* eval_cmd =
+      app.add_subcommand("eval", "Precision and recall of claims and findings against gold files");
+  add_common(eval_cmd, eval_args.common);
+  eval_cmd->add_option("--gold", eval_args.gold_files, "A gold.json (repeatable)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  eval_cmd->add_option("paths", eval_args.paths,
+                       "Story folders to run (default: each gold file's folder)");
+  eval_cmd->add_option("--format", eval_args.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  eval_cmd->add_option("--min-f1", eval_args.min_f1, "Exit 1 when the facts' F1 is below this")
+      ->check(CLI::Range(0.0, 1.0));
+
   Common rules_common;
   bool rules_verbose = false;
   auto* rules_cmd = app.add_subcommand("rules", "Work with rule packs");
@@ -519,6 +595,7 @@ int main(int argc, char** argv) {
     if (*run_cmd) return cmd_run(run);
     if (*extract_cmd) return cmd_extract(extract);
     if (*reconcile_cmd) return cmd_reconcile(reconcile_common, reconcile_files);
+    if (*eval_cmd) return cmd_eval(eval_args);
     if (*explain_cmd)
       return cmd_explain(explain_common, explain_arg, explain_stdin, explain_ref, explain_us);
     if (*rules_test) {

@@ -552,4 +552,9 @@ std::string describe_claim(const claim::Claim& c) {
   return s;
 }
 
+bool is_conflict(const Finding& f) {
+  return f.severity != "low" && (f.verdict == "conflict" || f.verdict == "base-mismatch" ||
+                                 f.verdict == "speaker-disagreement");
+}
+
 }  // namespace claimdiff::reconcile

@@ -54,6 +54,10 @@ nlohmann::ordered_json to_json(const Finding& finding);
 
 int severity_rank(const std::string& severity);  // 0 for high .. 3 for low
 
+// Conflicts, base mismatches and disagreements between sides, above low
+// severity: the findings an editor must check.
+bool is_conflict(const Finding& finding);
+
 // What a claim says, in words: "more than 50% of all members".
 std::string describe_claim(const claim::Claim& claim);
 

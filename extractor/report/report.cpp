@@ -214,7 +214,7 @@ std::vector<Section> sections(const std::vector<reconcile::Finding>& findings) {
     std::size_t at = 3;
     if (is_low_confidence(f))
       at = 4;
-    else if (is_conflict(f))
+    else if (reconcile::is_conflict(f))
       at = 0;
     else if (f.verdict == "equivalent" || f.verdict == "compatible")
       at = 1;
@@ -324,7 +324,7 @@ std::string terminal_summary(const RunInfo& info, const std::vector<claim::Claim
 
   std::vector<const reconcile::Finding*> conflicts;
   for (const auto& f : findings)
-    if (is_conflict(f)) conflicts.push_back(&f);
+    if (reconcile::is_conflict(f)) conflicts.push_back(&f);
   if (conflicts.empty()) return out.str();
   std::size_t reviewed = 0;
   for (const auto* f : conflicts) reviewed += decision_for(reviews, *f) != nullptr;

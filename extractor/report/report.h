@@ -81,8 +81,6 @@ const Decision* decision_for(const Reviews& reviews, const reconcile::Finding& f
 // A decision recorded for the finding under another verdict, or nullptr.
 const Decision* lapsed_decision(const Reviews& reviews, const reconcile::Finding& finding);
 
-// Conflicts, base mismatches and speaker disagreements that are not low severity.
-bool is_conflict(const reconcile::Finding& finding);
 // Review decisions naming findings this run did not produce: stale ids.
 std::vector<const Decision*> unknown_decisions(const Reviews& reviews,
                                                const std::vector<reconcile::Finding>& findings);

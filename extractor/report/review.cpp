@@ -102,11 +102,6 @@ const Decision* lapsed_decision(const Reviews& reviews, const reconcile::Finding
   return &it->second;
 }
 
-bool is_conflict(const reconcile::Finding& f) {
-  return f.severity != "low" && (f.verdict == "conflict" || f.verdict == "base-mismatch" ||
-                                 f.verdict == "speaker-disagreement");
-}
-
 std::vector<const Decision*> unknown_decisions(const Reviews& reviews,
                                                const std::vector<reconcile::Finding>& findings) {
   std::set<std::string> ids;
