@@ -116,7 +116,16 @@ bool value_matches(const quantity::Value& claimed, const quantity::Value& fact) 
   if (!fact.lo && !fact.hi) return !fact.partial.empty() && fact.partial == claimed.partial;
   const double inf = std::numeric_limits<double>::infinity();
   const double clo = claimed.lo.value_or(-inf), chi = claimed.hi.value_or(inf);
-  if (!claimed.lo && !claimed.hi) return false;
+  if (!claimed.lo && !claimed.hi) {
+    // "6 November" in an article without a date is read right as far as the
+    // text allows: the gold's date must fall on that month (and day).
+    if (claimed.unit != "date" || !claimed.partial.starts_with("--") || !fact.lo || !fact.hi)
+      return false;
+    const std::string want = claimed.partial.substr(1);  // "-11-06" or "-01"
+    for (double d : {*fact.lo, *fact.hi})
+      if (quantity::format_day(static_cast<long>(d)).substr(4, want.size()) != want) return false;
+    return true;
+  }
   const double flo = fact.lo.value_or(-inf), fhi = fact.hi.value_or(inf);
   constexpr double eps = 1e-9;
   if (fact.hedge == "none" && flo == fhi) return clo - eps <= flo && flo <= chi + eps;

@@ -6,8 +6,10 @@
 // normalising to see. Matching:
 //   - a claim matches a fact when it is in the same file, one of its positions
 //     overlaps the quote's, the units are the same and its interval holds the
-//     fact's value (a hedged or ranged fact: the intervals overlap); each claim
-//     matches one fact at most;
+//     fact's value (a hedged or ranged fact: the intervals overlap); a date the
+//     article gives without a year to anchor it ("6 November", "the new year")
+//     matches a gold date on that month and day; each claim matches one fact
+//     at most;
 //   - a finding matches a gold conflict (or agreement) when its claims match the
 //     quotes of two of the group's outlets' files (or, when all its quotes are
 //     in one file, two of its quotes).

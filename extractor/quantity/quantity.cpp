@@ -191,7 +191,10 @@ bool read_relative_date(std::string_view rel_raw, std::string_view weekday_raw,
   const int weekday = weekday_raw.empty() ? -1 : weekday_of(weekday_raw);
   if (!weekday_raw.empty() && weekday < 0) return false;
   if (!ref) {
-    v.partial = weekday >= 0 ? (dir.empty() ? "" : dir + " ") + lower(trim(weekday_raw)) : rel;
+    // The new year is January whatever the year: a partial date like "January".
+    v.partial = weekday >= 0        ? (dir.empty() ? "" : dir + " ") + lower(trim(weekday_raw))
+                : rel == "new year" ? "--01"
+                                    : rel;
     return true;
   }
   const long today = *ref;
