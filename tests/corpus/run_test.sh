@@ -29,6 +29,15 @@ check "summary on stdout" "grep -q 'base-mismatch: 1' '$out/stdout'"
 check "summary: a table of conflicts, none reviewed yet" \
   "grep -q '^Conflicts: 4, 0 reviewed' '$out/stdout' && grep -q '^  base-mismatch .* new ' '$out/stdout'"
 check "summary: no colour when stdout is not a terminal" "! grep -q \$'\\x1b' '$out/stdout'"
+# On a terminal (script(1) gives it one) the summary is coloured, unless NO_COLOR is set.
+if command -v script > /dev/null; then
+  script -qec "'$bin' run '$src/corpus' -o '$out/tty'" /dev/null > "$out/tty.out" 2>&1
+  check "colour on a terminal" "grep -q \$'\\x1b\\[31m' '$out/tty.out'"
+  NO_COLOR=1 script -qec "'$bin' run '$src/corpus' -o '$out/tty'" /dev/null > "$out/tty-nocolor.out" 2>&1
+  check "no colour with NO_COLOR" "grep -q 'Conflicts: 4' '$out/tty-nocolor.out' && ! grep -q \$'\\x1b\\[' '$out/tty-nocolor.out'"
+else
+  echo "note: script(1) not found; colour on a terminal not checked"
+fi
 html="$out/a/report.html"
 check "html: nothing fetched from elsewhere" "! grep -Eq '(src|href)=\"(https?:)?//' '$html'"
 check "html: the base mismatch explained" "grep -q 'Both are true only if turnout was about 58.5-65.1%' '$html'"
