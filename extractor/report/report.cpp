@@ -299,9 +299,18 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
 
 namespace {
 
+// Text from articles on a terminal: control characters (an escape sequence
+// in an outlet's name could clear the screen or recolour it) become '?'.
+std::string printable(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  return out;
+}
+
 // Padded to `width` terminal columns, or cut to fit.
 std::string pad(const std::string& s, std::size_t width) {
-  const std::string cut = util::shorten(s, width);
+  const std::string cut = util::shorten(printable(s), width);
   return cut + std::string(width - util::code_points(cut), ' ');
 }
 
@@ -350,7 +359,7 @@ std::string terminal_summary(const RunInfo& info, const std::vector<claim::Claim
     }
     std::string by_outlet;
     for (const auto& [outlet, text] : figures)
-      by_outlet += (by_outlet.empty() ? "" : "; ") + outlet + ": " + text;
+      by_outlet += (by_outlet.empty() ? "" : "; ") + printable(outlet) + ": " + printable(text);
     const Decision* d = decision_for(reviews, *f);
     out << "  " << paint("31", pad(f->verdict, kVerdict)) << " " << pad(f->label, kWhat) << " "
         << (d ? paint("32", pad(d->decision, kReview)) : paint("33", pad("new", kReview))) << " "

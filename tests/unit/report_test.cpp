@@ -206,3 +206,13 @@ TEST_CASE("terminal: conflicts in a table, colour only when asked, reviewed ones
   CHECK(coloured.find("1 reviewed") != std::string::npos);
   CHECK(coloured.find("confirmed") != std::string::npos);
 }
+
+TEST_CASE("terminal: control characters from articles never reach the terminal", "[report]") {
+  testing::Run r = hostile();
+  for (auto& c : r.claims) c.outlet = "Echo\x1b[2J\x07";
+  for (auto& f : r.findings) f.label += "\x1b]0;title\x07";
+  const std::string plain = report::terminal_summary(info_of(r), r.claims, r.findings, {}, false);
+  CHECK(plain.find('\x1b') == std::string::npos);
+  CHECK(plain.find('\x07') == std::string::npos);
+  CHECK(plain.find("Echo?[2J?") != std::string::npos);
+}
