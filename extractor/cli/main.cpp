@@ -35,7 +35,10 @@ struct Common {
 };
 
 void add_common(CLI::App* app, Common& common) {
-  app->add_option("--rules", common.rule_dirs, "Add a rule pack folder (repeatable)");
+  // Repeatable options take one value each, so that a story path after them
+  // stays a path (CLI11 lets a vector option swallow the words that follow).
+  app->add_option("--rules", common.rule_dirs, "Add a rule pack folder (repeatable)")
+      ->allow_extra_args(false);
   app->add_flag("--no-default-rules", common.no_default_rules,
                 "Use only the packs given with --rules");
   app->add_option("--jobs,-j", common.jobs, "Threads (default: all cores)");
@@ -528,9 +531,11 @@ int main(int argc, char** argv) {
                    "Exit 1 on findings: never, conflict, high, new-conflict (not yet reviewed)")
       ->check(CLI::IsMember({"never", "conflict", "high", "new-conflict"}))
       ->capture_default_str();
-  run_cmd->add_option("--review", run.review_files,
-                      "A review file of editors' decisions (repeatable; review.yaml beside each "
-                      "story is read too)");
+  run_cmd
+      ->add_option("--review", run.review_files,
+                   "A review file of editors' decisions (repeatable; review.yaml beside each "
+                   "story is read too)")
+      ->allow_extra_args(false);
   run_cmd->add_flag("--timings", run.timings,
                     "Record timings in run.json (makes it differ run to run)");
 
@@ -572,6 +577,7 @@ int main(int argc, char** argv) {
       app.add_subcommand("eval", "Precision and recall of claims and findings against gold files");
   add_common(eval_cmd, eval_args.common);
   eval_cmd->add_option("--gold", eval_args.gold_files, "A gold.json (repeatable)")
+      ->allow_extra_args(false)
       ->required()
       ->check(CLI::ExistingFile);
   eval_cmd->add_option("paths", eval_args.paths,

@@ -85,7 +85,7 @@ class Loader {
   void collect_files(const fs::path& root) {
     std::error_code ec;
     if (fs::is_regular_file(root, ec)) {
-      files_.emplace_back(root.string(), root.parent_path().filename().string());
+      add_file(root, root.parent_path().filename().string());
       return;
     }
     if (!fs::is_directory(root, ec)) {
@@ -106,8 +106,16 @@ class Loader {
       const fs::path parent = f.parent_path();
       std::string pack = parent.filename().string();
       if (pack.empty()) pack = root.filename().string();
-      files_.emplace_back(f.string(), pack);
+      add_file(f, pack);
     }
+  }
+
+  // A file reached twice (a built-in pack also given with --rules) is read once.
+  void add_file(const fs::path& file, const std::string& pack) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(file, ec);
+    if (!seen_.insert(ec ? file : canonical).second) return;
+    files_.emplace_back(file.string(), pack);
   }
 
   void parse_file(const std::string& file, const std::string& pack) {
@@ -382,6 +390,7 @@ class Loader {
 
   LoadResult result_;
   std::vector<std::pair<std::string, std::string>> files_;
+  std::set<fs::path> seen_;
   std::map<std::string, std::string> macros_, macro_files_;
   std::vector<RawRule> raw_rules_;
   std::set<std::string> ids_;

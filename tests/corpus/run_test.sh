@@ -94,6 +94,11 @@ code=$?
 check "rule error exits 2" "[ $code -eq 2 ]"
 check "rule error names file, line, id and RE2's message" "grep -q 'bad.yaml:4: rule .broken.one.: RE2: missing )' '$out/rules.err'"
 
+# A repeatable option takes one value: the path after it stays a path.
+"$bin" run --rules "$src/rules/labour" --review "$out/review-all.yaml" "$src/tests/data/hostile-page" -o "$out/opts" > /dev/null 2>&1
+code=$?
+check "--rules DIR and --review FILE before a path" "[ $code -eq 0 ] && grep -q 'harbour-echo.txt' '$out/opts/claims.jsonl'"
+
 # Bad inputs beside good ones: named, the rest still processed, exit 3.
 mkdir -p "$out/story"
 cp "$src/corpus/met-police-strike-2024/002_585f63b46becee0b.txt" "$out/story/"

@@ -112,3 +112,12 @@ TEST_CASE("context checks: must_before and not_before", "[ruleset]") {
   CHECK(std::find(range.begin(), range.end(), "percentage.range_from") != range.end());
   CHECK(std::find(range.begin(), range.end(), "percentage.change") == range.end());
 }
+
+TEST_CASE("a pack given twice (built in and with --rules) is read once", "[ruleset]") {
+  const auto once = ruleset::load({CLAIMDIFF_RULES_DIR});
+  const auto twice = ruleset::load({std::filesystem::path(CLAIMDIFF_RULES_DIR),
+                                    std::filesystem::path(CLAIMDIFF_RULES_DIR) / "core"});
+  CHECK(twice.errors.empty());
+  CHECK(twice.rules.rules.size() == once.rules.rules.size());
+  CHECK(twice.rules.files == once.rules.files);
+}
