@@ -323,7 +323,11 @@ class Walker {
       return;
     }
     if (fs::is_directory(status)) {
+      const std::size_t articles = article_count(), problems = result_.problems.size();
       walk_dir(path);
+      // A folder that gave nothing and said nothing: a wrong path, most likely.
+      if (article_count() == articles && result_.problems.size() == problems)
+        problem(path, "no articles in this folder (.txt, .md, .html or .htm files)");
     } else if (fs::is_regular_file(status)) {
       add_file(story_for(path.parent_path()), path);
     } else {
@@ -345,6 +349,12 @@ class Walker {
  private:
   void problem(const fs::path& p, std::string message, bool skipped = true) {
     result_.problems.push_back({p.string(), std::move(message), skipped});
+  }
+
+  std::size_t article_count() const {
+    std::size_t n = 0;
+    for (const auto& [key, story] : stories_) n += story.articles.size();
+    return n;
   }
 
   Story& story_for(const fs::path& dir) {

@@ -260,3 +260,16 @@ TEST_CASE("broken HTML never crashes and still gives its text", "[ingest]") {
   ingest::extract_html(a);
   CHECK(a.text == "Unclosed bold and 12 nurses\n");
 }
+
+TEST_CASE("a folder with no articles is named - not passed over in silence", "[ingest]") {
+  const auto dir = testing::scratch_dir("no-articles");
+  // Only an empty subfolder: nothing to read and nothing skipped.
+  std::filesystem::create_directories(dir / "empty" / "drafts");
+  const auto result = ingest::read_inputs({dir / "empty"}, {});
+  CHECK(result.stories.empty());
+  bool named = false;
+  for (const auto& p : result.problems)
+    named = named || (p.file == (dir / "empty").string() &&
+                      p.message == "no articles in this folder (.txt, .md, .html or .htm files)");
+  CHECK(named);
+}
