@@ -27,16 +27,22 @@ constexpr const char* kVerdictOrder[] = {"conflict",   "base-mismatch", "speaker
 // Markdown from article text: nothing it holds may become markup, a table
 // column or a line break.
 std::string md_text(std::string_view s) {
+  static constexpr std::string_view kSpecial = "\\|*_`[]<>#\n\r";
   std::string out;
-  for (char c : s) {
+  out.reserve(s.size() + 8);
+  // Copy runs of plain text whole, as report.html's escape does.
+  for (std::size_t at = 0; at < s.size();) {
+    const std::size_t special = s.find_first_of(kSpecial, at);
+    out.append(s.substr(at, special == std::string_view::npos ? s.npos : special - at));
+    if (special == std::string_view::npos) break;
+    const char c = s[special];
     if (c == '\n' || c == '\r') {
       out += ' ';
-    } else if (std::string_view("\\|*_`[]<>#").find(c) != std::string_view::npos) {
-      out += '\\';
-      out.push_back(c);
     } else {
-      out.push_back(c);
+      out += '\\';
+      out += c;
     }
+    at = special + 1;
   }
   return out;
 }
