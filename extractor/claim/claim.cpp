@@ -47,11 +47,7 @@ Quote quote_around(const ingest::Article& article, const text::Document& doc,
     q.figure_end = static_cast<std::uint32_t>(before.size() + end - from);
     return q;
   }
-  // The decoded text's map to the file only grows, so a search finds each position.
-  auto decoded = [&](std::uint32_t original) {
-    return static_cast<std::size_t>(std::lower_bound(map.begin(), map.end(), original) -
-                                    map.begin());
-  };
+  auto decoded = [&](std::uint32_t original) { return ingest::text_offset(map, original); };
   const std::size_t db = std::min(decoded(outer.begin), article.text.size());
   const std::size_t de = std::clamp(decoded(outer.end), db, article.text.size());
   q.text = before + article.text.substr(db, de - db) + after;

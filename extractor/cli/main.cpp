@@ -280,7 +280,7 @@ int cmd_eval(const EvalArgs& args) {
   std::vector<eval::Gold> golds;
   std::vector<eval::Error> errors;
   for (const auto& g : args.gold_files) {
-    const std::string story = fs::absolute(g).lexically_normal().parent_path().filename().string();
+    const std::string story = eval::story_of(g);
     std::map<std::string, const std::string*> originals;
     for (const auto& s : input.stories)
       if (s.name == story)

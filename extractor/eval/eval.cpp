@@ -256,6 +256,10 @@ double Score::f1() const {
   return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 
+std::string story_of(const fs::path& gold_file) {
+  return fs::absolute(gold_file).lexically_normal().parent_path().filename().string();
+}
+
 bool load(const fs::path& path, const std::map<std::string, const std::string*>& originals,
           Gold& gold, std::vector<Error>& errors) {
   Reader r{path.string(), originals, errors};
@@ -276,7 +280,7 @@ bool load(const fs::path& path, const std::map<std::string, const std::string*>&
     return false;
   }
   gold.path = path.string();
-  gold.story = fs::absolute(path).lexically_normal().parent_path().filename().string();
+  gold.story = story_of(path);
   const auto facts = j.value("facts", nlohmann::json::array());
   for (std::size_t i = 0; i < facts.size(); ++i) {
     const std::string where = "facts[" + std::to_string(i) + "]";

@@ -61,6 +61,9 @@ struct Error {
   std::string message;
 };
 
+// The story a gold file annotates: the name of the folder it sits in.
+std::string story_of(const std::filesystem::path& gold_file);
+
 // Reads a gold file; `originals` maps each article file of its story (path
 // relative to the story folder) to its bytes. A quote that is not in its file,
 // a file that is not in the story, or a malformed entry is an error; the file

@@ -469,6 +469,12 @@ class Walker {
 
 }  // namespace
 
+std::size_t text_offset(std::span<const std::uint32_t> map, std::uint32_t original) {
+  if (map.empty()) return 0;
+  const auto at = std::lower_bound(map.begin(), map.end(), original);
+  return std::min(static_cast<std::size_t>(at - map.begin()), map.size() - 1);
+}
+
 Result read_inputs(const std::vector<fs::path>& paths, const Options& options) {
   Result result;
   Walker walker(options, result);

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +83,11 @@ Result read_inputs(const std::vector<std::filesystem::path>& paths, const Option
 // Decodes bytes into an Article's text, encoding and offset map. Exposed for
 // `extract --stdin` and tests. Warnings (e.g. invalid UTF-8) go to `problems`.
 void decode(Article& article, std::vector<Problem>& problems);
+
+// The byte of an article's decoded text at a file offset: the first whose
+// offset in the file is `original` or later (the map only grows), at most the
+// text's size.
+std::size_t text_offset(std::span<const std::uint32_t> text_to_original, std::uint32_t original);
 
 // True for an HTML page: a .html/.htm name, or text that opens with a doctype
 // or an <html> tag (for `--stdin`).

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "ingest/ingest.h"
 #include "report/report.h"
 #include "util/strings.h"
 
@@ -366,10 +367,8 @@ std::string article_html(const ArticleInfo& a, const std::vector<const claim::Cl
     const claim::Claim* claim;
     bool first;
   };
-  const auto map = a.text_to_original;
   auto decoded = [&](std::uint32_t original) {
-    return static_cast<std::size_t>(std::lower_bound(map.begin(), map.end(), original) -
-                                    map.begin());
+    return ingest::text_offset(a.text_to_original, original);
   };
   std::vector<Marked> marks;
   for (const claim::Claim* c : claims) {
