@@ -76,10 +76,251 @@ double base_confidence(const Claim& c) {
 std::string counted_scope(const ruleset::RuleSet& rules, const std::string& counted) {
   if (counted.empty()) return "";
   for (const auto& rule : rules.rules)
-    if (rule.layer == ruleset::Layer::scope && rule.field("match_on") == "counted" &&
+    if (rule.layer == ruleset::Layer::scope && rule.match_on == ruleset::MatchOn::counted &&
         re2::RE2::FullMatch(counted, *rule.re))
-      return rule.field("scope");
+      return rule.scope;
   return "";
+}
+
+// What one article's build needs at every figure: the rules, the text, and
+// the attributions seen so far.
+struct ArticleBuild {
+  const ruleset::RuleSet& rules;
+  const ingest::Article& article;
+  const text::Document& doc;
+  std::map<std::size_t, const SentenceFacts*> facts_of;
+  std::vector<SpeakerSeen> speakers;  // attributions seen so far, in article order
+};
+
+// One sentence's speaker and scope mentions, for the figures in it.
+struct SentenceCues {
+  const SentenceFacts& facts;
+  const text::Sentence& sentence;
+  std::vector<const ruleset::Mention*> speakers, scopes;
+};
+
+// The attribute rule for a figure: highest priority whose value group holds
+// most of it. Rules that `take: previous` name the figure before a change.
+const ruleset::Rule* attribute_rule(const ruleset::RuleSet& rules, const SentenceFacts& f,
+                                    const quantity::Quantity& q, ruleset::Take take) {
+  const ruleset::Rule* best = nullptr;
+  std::size_t best_overlap = 0;
+  for (const auto& m : f.mentions) {
+    const ruleset::Rule& rule = rules.rules[m.rule];
+    if (rule.layer != ruleset::Layer::attribute || rule.take != take) continue;
+    const ruleset::Group* g = m.group("value");
+    const std::size_t lo = std::max(g->begin, q.begin), hi = std::min(g->end, q.end);
+    if (hi <= lo) continue;
+    const std::size_t overlap = hi - lo;
+    if (!best || rule.priority > best->priority ||
+        (rule.priority == best->priority && overlap > best_overlap)) {
+      best = &rule;
+      best_overlap = overlap;
+    }
+  }
+  return best;
+}
+
+// The first speaker in the sentence where a quote that is open at sentence
+// `s` closes, if it closes soon.
+const ruleset::Mention* attribution_after(const ArticleBuild& b, std::size_t s) {
+  constexpr std::size_t kQuoteSentences = 6;
+  const auto& sentences = b.doc.sentences;
+  for (std::size_t next = s; next < sentences.size() && next <= s + kQuoteSentences; ++next) {
+    const text::Sentence& sentence = sentences[next];
+    if (next > s && (sentence.block != sentences[s].block || !sentence.quote_at_start.inside()))
+      return nullptr;
+    if (sentence.quote_at_end.inside()) continue;
+    auto it = b.facts_of.find(next);
+    if (it == b.facts_of.end()) return nullptr;
+    for (const auto& m : it->second->mentions)
+      if (b.rules.rules[m.rule].layer == ruleset::Layer::speaker && m.begin >= sentence.begin)
+        return &m;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+// An attribution after the figure counts only in the figure's clause: "walk
+// out on 2 June, and the council says ..." is not the council's date.
+bool reaches(const ArticleBuild& b, const ruleset::Mention& speaker, const quantity::Quantity& q) {
+  if (speaker.begin < q.end) return true;
+  const std::string_view between = b.doc.slice(q.end, speaker.begin);
+  for (const auto& boundary : b.rules.lexicon.clause_breaks)
+    if (between.find(boundary) != std::string_view::npos) return false;
+  return true;
+}
+
+void set_speaker(const ArticleBuild& b, const ruleset::Mention& m, Claim& c) {
+  const ruleset::Group* who = m.group("who");
+  c.speaker = std::string(b.doc.slice(who->begin, who->end));
+  c.speaker_role = b.rules.rules[m.rule].role;
+}
+
+// Who says it: an attribution in the sentence that reaches the figure, else
+// for a quote the one where it closes or the last one before it.
+void attribute_speaker(const ArticleBuild& b, const SentenceCues& cues, const quantity::Quantity& q,
+                       Claim& c) {
+  text::QuoteState at_figure = cues.sentence.quote_at_start;
+  at_figure.feed(b.doc.text, cues.sentence.begin, q.begin);
+  c.speaker = "outlet";
+  c.speaker_role = "outlet";
+  auto distance = [&](const ruleset::Mention* m) {
+    return m->begin > q.begin ? m->begin - q.begin : q.begin - m->end;
+  };
+  const ruleset::Mention* nearest = nullptr;
+  for (const auto* m : cues.speakers)
+    if (reaches(b, *m, q) && (!nearest || distance(m) < distance(nearest))) nearest = m;
+  if (nearest) {
+    set_speaker(b, *nearest, c);
+  } else if (at_figure.inside()) {
+    c.speaker = "unattributed quote";
+    c.speaker_role = "other";
+    if (const ruleset::Mention* later = attribution_after(b, cues.facts.sentence))
+      set_speaker(b, *later, c);
+    else if (!b.speakers.empty() && cues.sentence.block - b.speakers.back().block <= 3) {
+      c.speaker = b.speakers.back().who;
+      c.speaker_role = b.speakers.back().role;
+    }
+  }
+  if (c.speaker_role.empty()) c.speaker_role = "other";
+}
+
+// What the attribute rule says the figure measures, and for which group.
+void apply_attribute(const ArticleBuild& b, const SentenceCues& cues, const ruleset::Rule& rule,
+                     const quantity::Quantity& q, Claim& claim) {
+  claim.attribute = rule.attribute;
+  claim.attribute_rule = rule.id;
+  claim.base = rule.base;
+  claim.share_of = rule.share_of;
+  claim.scope = rule.scope;
+  if (claim.scope.empty() && rule.scope_from_counted)
+    claim.scope = counted_scope(b.rules, claim.value.counted);
+  // A dated figure says when, not who: scope cues are for the other kinds.
+  if (claim.scope.empty() && q.kind != ruleset::Kind::date)
+    for (const auto* cue : cues.scopes)
+      if (cue->end <= q.begin) {
+        claim.scope = b.rules.rules[cue->rule].scope;
+        claim.scope_from_cue = true;
+      }
+  if (rule.place != ruleset::Place::unset && claim.value.unit == "days/week")
+    claim.value.place = ruleset::to_string(rule.place);
+}
+
+// The claim of one figure as printed, before any attribute: where, what, quote.
+Claim figure_claim(const ArticleBuild& b, const SentenceCues& cues, const quantity::Quantity& q) {
+  Claim c;
+  const ingest::Article& article = b.article;
+  c.story = article.story;
+  c.article = article.file;
+  c.outlet = article.meta.outlet.known() ? article.meta.outlet.value : article.file;
+  c.published = article.meta.published.value;
+  c.region = text::to_string(cues.sentence.region);
+  c.kind = ruleset::to_string(q.kind);
+  c.text = std::string(b.doc.slice(q.begin, q.end));
+  c.value = q.value;
+  Quote quote = quote_around(article, b.doc, cues.sentence, q.begin, q.end);
+  c.quote = std::move(quote.text);
+  c.quote_span = quote.span;
+  c.figure_begin = quote.figure_begin;
+  c.figure_end = quote.figure_end;
+  const text::Span span = b.doc.original_span(q.begin, q.end);
+  c.span = {span.begin, span.end, c.region};
+  c.rule = b.rules.rules[cues.facts.mentions[q.mention].rule].id;
+  return c;
+}
+
+// The claims of one figure: itself, and the figure before a change when a
+// rule names it ("up from two days a week").
+void figure_claims(const ArticleBuild& b, const SentenceCues& cues, const quantity::Quantity& q,
+                   std::vector<Claim>& claims) {
+  const ruleset::Rule* best = attribute_rule(b.rules, cues.facts, q, ruleset::Take::figure);
+  const ruleset::Rule* before =
+      q.value.previous ? attribute_rule(b.rules, cues.facts, q, ruleset::Take::previous) : nullptr;
+  // A bare number or a position says nothing on its own.
+  if (!best && (q.kind == ruleset::Kind::number || q.kind == ruleset::Kind::ordinal)) return;
+  Claim c = figure_claim(b, cues, q);
+  if (!best) {
+    c.attribute = "generic." + c.kind;
+    c.context = q.value.counted;
+  }
+  attribute_speaker(b, cues, q, c);
+  if (before) {
+    Claim p = c;
+    p.value = *quantity::previous_value(q.value);
+    apply_attribute(b, cues, *before, q, p);
+    p.id_salt = "previous";
+    p.confidence = base_confidence(p);
+    claims.push_back(std::move(p));
+  }
+  if (best) apply_attribute(b, cues, *best, q, c);
+  c.confidence = base_confidence(c);
+  claims.push_back(std::move(c));
+}
+
+// A cue scopes a figure only where the article splits the attribute between
+// groups: "staff in support roles may work from home two days" alone is
+// about the policy, not one group of it.
+void drop_lone_scopes(std::vector<Claim>& claims) {
+  std::map<std::string, std::set<std::string>> scopes_of;
+  for (const auto& c : claims)
+    if (!c.scope.empty()) scopes_of[c.attribute].insert(c.scope);
+  for (auto& c : claims)
+    if (c.scope_from_cue && scopes_of[c.attribute].size() < 2) c.scope.clear();
+}
+
+int telling_rank(const Claim& claim) {
+  if (claim.furniture()) return 4;
+  if (claim.region == "body") return 0;
+  if (claim.region == "standfirst") return 1;
+  if (claim.region == "headline") return 2;
+  return 3;
+}
+
+// One figure told twice in an article (a caption, a standfirst) is one claim,
+// its main position the body's telling if there is one.
+std::vector<Claim> merge_copies(std::vector<Claim>& claims) {
+  std::vector<Claim> merged;
+  std::map<std::string, std::size_t> seen;
+  for (auto& c : claims) {
+    const std::string key = c.attribute + '\x1f' + c.context + '\x1f' + c.scope + '\x1f' + c.base +
+                            '\x1f' + c.kind + '\x1f' + quantity::to_json(c.value).dump();
+    auto it = seen.find(key);
+    if (it == seen.end()) {
+      seen.emplace(key, merged.size());
+      merged.push_back(std::move(c));
+      continue;
+    }
+    Claim& first = merged[it->second];
+    if (telling_rank(c) < telling_rank(first)) {
+      c.also_at.push_back(first.span);
+      for (auto& p : first.also_at) c.also_at.push_back(p);
+      first = std::move(c);
+    } else {
+      first.also_at.push_back(c.span);
+    }
+  }
+  for (auto& c : merged)
+    c.id = stable_hash(c.story + '\x1f' + c.article + '\x1f' + std::to_string(c.span.begin) +
+                       '\x1f' + std::to_string(c.span.end) + '\x1f' + c.rule +
+                       (c.id_salt.empty() ? "" : '\x1f' + c.id_salt));
+  return merged;
+}
+
+SentenceCues cues_of(ArticleBuild& b, const SentenceFacts& f) {
+  SentenceCues cues{f, b.doc.sentences[f.sentence], {}, {}};
+  for (const auto& m : f.mentions) {
+    const ruleset::Rule& rule = b.rules.rules[m.rule];
+    if (rule.layer == ruleset::Layer::speaker) {
+      cues.speakers.push_back(&m);
+      const ruleset::Group* who = m.group("who");
+      b.speakers.push_back(
+          {std::string(b.doc.slice(who->begin, who->end)), rule.role, cues.sentence.block});
+    } else if (rule.layer == ruleset::Layer::scope) {
+      cues.scopes.push_back(&m);  // "those in support roles", in order
+    }
+  }
+  return cues;
 }
 
 }  // namespace
@@ -100,227 +341,21 @@ std::string stable_hash(std::string_view text) {
   return buf;
 }
 
+// attribute -> speaker -> scope per figure, then scopes and copies per article.
 std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& article,
                          const text::Document& doc, const std::vector<SentenceFacts>& facts,
                          const Options& options) {
+  ArticleBuild b{rules, article, doc, {}, {}};
+  for (const SentenceFacts& f : facts) b.facts_of[f.sentence] = &f;
   std::vector<Claim> claims;
-  std::vector<SpeakerSeen> speakers;  // attributions seen so far, in article order
-
-  // The attribution of a quote that closes after the figure's sentence: the
-  // first speaker in the sentence where the quotation ends, if it ends soon.
-  std::map<std::size_t, const SentenceFacts*> facts_of;
-  for (const SentenceFacts& f : facts) facts_of[f.sentence] = &f;
-  auto attribution_after = [&](std::size_t s) -> const ruleset::Mention* {
-    constexpr std::size_t kQuoteSentences = 6;
-    for (std::size_t next = s; next < doc.sentences.size() && next <= s + kQuoteSentences; ++next) {
-      const text::Sentence& sentence = doc.sentences[next];
-      if (next > s &&
-          (sentence.block != doc.sentences[s].block || !sentence.quote_at_start.inside()))
-        return nullptr;
-      if (sentence.quote_at_end.inside()) continue;
-      auto it = facts_of.find(next);
-      if (it == facts_of.end()) return nullptr;
-      for (const auto& m : it->second->mentions)
-        if (rules.rules[m.rule].layer == ruleset::Layer::speaker && m.begin >= sentence.begin)
-          return &m;
-      return nullptr;
-    }
-    return nullptr;
-  };
-
   for (const SentenceFacts& f : facts) {
-    const text::Sentence& sentence = doc.sentences[f.sentence];
-    const bool article_region = text::is_article_region(sentence.region);
-    if (!article_region && !options.include_furniture) continue;
-
-    std::vector<const ruleset::Mention*> sentence_speakers;
-    for (const auto& m : f.mentions) {
-      const ruleset::Rule& rule = rules.rules[m.rule];
-      if (rule.layer != ruleset::Layer::speaker) continue;
-      sentence_speakers.push_back(&m);
-      const ruleset::Group* who = m.group("who");
-      speakers.push_back(
-          {std::string(doc.slice(who->begin, who->end)), rule.field("role"), sentence.block});
-    }
-
-    // Scope cues in this sentence ("those in support roles"), in order.
-    std::vector<const ruleset::Mention*> scope_cues;
-    for (const auto& m : f.mentions)
-      if (rules.rules[m.rule].layer == ruleset::Layer::scope) scope_cues.push_back(&m);
-
-    for (const quantity::Quantity& q : f.quantities) {
-      // The attribute: highest-priority rule whose value group holds most of the
-      // figure. Rules that `take: previous` name the figure before a change.
-      auto best_rule = [&](bool previous) {
-        const ruleset::Rule* best = nullptr;
-        std::size_t best_overlap = 0;
-        for (const auto& m : f.mentions) {
-          const ruleset::Rule& rule = rules.rules[m.rule];
-          if (rule.layer != ruleset::Layer::attribute) continue;
-          if ((rule.field("take") == "previous") != previous) continue;
-          const ruleset::Group* g = m.group("value");
-          const std::size_t lo = std::max(g->begin, q.begin), hi = std::min(g->end, q.end);
-          if (hi <= lo) continue;
-          const std::size_t overlap = hi - lo;
-          if (!best || rule.priority > best->priority ||
-              (rule.priority == best->priority && overlap > best_overlap)) {
-            best = &rule;
-            best_overlap = overlap;
-          }
-        }
-        return best;
-      };
-      const ruleset::Rule* best = best_rule(false);
-      const ruleset::Rule* before = q.value.previous ? best_rule(true) : nullptr;
-      // A bare number or a position says nothing on its own.
-      if (!best && (q.kind == "number" || q.kind == "ordinal")) continue;
-
-      Claim c;
-      c.story = article.story;
-      c.article = article.file;
-      c.outlet = article.meta.outlet.known() ? article.meta.outlet.value : article.file;
-      c.published = article.meta.published.value;
-      c.region = text::to_string(sentence.region);
-      c.kind = q.kind;
-      c.text = std::string(doc.slice(q.begin, q.end));
-      c.value = q.value;
-      Quote quote = quote_around(article, doc, sentence, q.begin, q.end);
-      c.quote = std::move(quote.text);
-      c.quote_span = quote.span;
-      c.figure_begin = quote.figure_begin;
-      c.figure_end = quote.figure_end;
-      const text::Span span = doc.original_span(q.begin, q.end);
-      c.span = {span.begin, span.end, c.region};
-      c.rule = rules.rules[f.mentions[q.mention].rule].id;
-      if (!best) {
-        c.attribute = "generic." + q.kind;
-        c.context = q.value.counted;
-      }
-
-      // Who says it: an attribution in the sentence, else the last one before a quote.
-      text::QuoteState at_figure = sentence.quote_at_start;
-      at_figure.feed(doc.text, sentence.begin, q.begin);
-      const bool quoted = at_figure.inside();
-      c.speaker = "outlet";
-      c.speaker_role = "outlet";
-      // The nearest attribution in the sentence that reaches the figure.
-      const ruleset::Mention* nearest = nullptr;
-      {
-        auto distance = [&](const ruleset::Mention* m) {
-          return m->begin > q.begin ? m->begin - q.begin : q.begin - m->end;
-        };
-        // An attribution after the figure counts only in the figure's clause:
-        // "walk out on 2 June, and the council says ..." is not the council's date.
-        auto reaches = [&](const ruleset::Mention* m) {
-          if (m->begin < q.end) return true;
-          const std::string_view between = doc.slice(q.end, m->begin);
-          for (const char* boundary : {", and ", ", but ", "; ", " while ", " whereas "})
-            if (between.find(boundary) != std::string_view::npos) return false;
-          return true;
-        };
-        for (const auto* m : sentence_speakers)
-          if (reaches(m) && (!nearest || distance(m) < distance(nearest))) nearest = m;
-      }
-      if (nearest) {
-        const ruleset::Group* who = nearest->group("who");
-        c.speaker = std::string(doc.slice(who->begin, who->end));
-        c.speaker_role = rules.rules[nearest->rule].field("role");
-      } else if (quoted) {
-        c.speaker = "unattributed quote";
-        c.speaker_role = "other";
-        // The quote may close in a later sentence that names who said it.
-        if (const ruleset::Mention* later = attribution_after(f.sentence)) {
-          const ruleset::Group* who = later->group("who");
-          c.speaker = std::string(doc.slice(who->begin, who->end));
-          c.speaker_role = rules.rules[later->rule].field("role");
-        } else
-          for (auto it = speakers.rbegin(); it != speakers.rend(); ++it) {
-            if (sentence.block - it->block > 3) break;
-            c.speaker = it->who;
-            c.speaker_role = it->role;
-            break;
-          }
-      }
-      if (c.speaker_role.empty()) c.speaker_role = "other";
-
-      // What the attribute rule says the figure measures, and for which group.
-      auto attribute_from = [&](Claim& claim, const ruleset::Rule& rule) {
-        claim.attribute = rule.field("attribute");
-        claim.attribute_rule = rule.id;
-        claim.base = rule.field("base");
-        claim.share_of = rule.field("share_of");
-        claim.scope = rule.field("scope");
-        if (claim.scope.empty() && rule.field("scope_from") == "counted")
-          claim.scope = counted_scope(rules, claim.value.counted);
-        // A dated figure says when, not who: scope cues are for the other kinds.
-        if (claim.scope.empty() && q.kind != "date")
-          for (const auto* cue : scope_cues)
-            if (cue->end <= q.begin) {
-              claim.scope = rules.rules[cue->rule].field("scope");
-              claim.scope_from_cue = true;
-            }
-        if (!rule.field("place").empty() && claim.value.unit == "days/week")
-          claim.value.place = rule.field("place");
-      };
-      if (before) {
-        Claim p = c;
-        p.value = *quantity::previous_value(q.value);
-        attribute_from(p, *before);
-        p.id_salt = "previous";
-        p.confidence = base_confidence(p);
-        claims.push_back(std::move(p));
-      }
-      if (best) attribute_from(c, *best);
-      c.confidence = base_confidence(c);
-      claims.push_back(std::move(c));
-    }
-  }
-
-  // A cue scopes a figure only where the article splits the attribute between
-  // groups: "staff in support roles may work from home two days" alone is
-  // about the policy, not one group of it.
-  std::map<std::string, std::set<std::string>> scopes_of;
-  for (const auto& c : claims)
-    if (!c.scope.empty()) scopes_of[c.attribute].insert(c.scope);
-  for (auto& c : claims)
-    if (c.scope_from_cue && scopes_of[c.attribute].size() < 2) c.scope.clear();
-
-  auto telling_rank = [](const Claim& claim) {
-    if (claim.furniture()) return 4;
-    if (claim.region == "body") return 0;
-    if (claim.region == "standfirst") return 1;
-    if (claim.region == "headline") return 2;
-    return 3;
-  };
-  // One figure told twice in an article (a caption, a standfirst) is one claim.
-  std::vector<Claim> merged;
-  std::map<std::string, std::size_t> seen;
-  for (auto& c : claims) {
-    const std::string key = c.attribute + '\x1f' + c.context + '\x1f' + c.scope + '\x1f' + c.base +
-                            '\x1f' + c.kind + '\x1f' + quantity::to_json(c.value).dump();
-    auto it = seen.find(key);
-    if (it == seen.end()) {
-      seen.emplace(key, merged.size());
-      merged.push_back(std::move(c));
+    if (!text::is_article_region(doc.sentences[f.sentence].region) && !options.include_furniture)
       continue;
-    }
-    Claim& first = merged[it->second];
-    // The main position is the body's telling if there is one: a caption or a
-    // headline repeats the body, furniture repeats anything.
-    if (telling_rank(c) < telling_rank(first)) {
-      c.also_at.push_back(first.span);
-      for (auto& p : first.also_at) c.also_at.push_back(p);
-      first = std::move(c);
-    } else {
-      first.also_at.push_back(c.span);
-    }
+    const SentenceCues cues = cues_of(b, f);
+    for (const quantity::Quantity& q : f.quantities) figure_claims(b, cues, q, claims);
   }
-  for (auto& c : merged) {
-    c.id = stable_hash(c.story + '\x1f' + c.article + '\x1f' + std::to_string(c.span.begin) +
-                       '\x1f' + std::to_string(c.span.end) + '\x1f' + c.rule +
-                       (c.id_salt.empty() ? "" : '\x1f' + c.id_salt));
-  }
-  return merged;
+  drop_lone_scopes(claims);
+  return merge_copies(claims);
 }
 
 nlohmann::ordered_json to_json(const Claim& c) {

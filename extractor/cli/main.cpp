@@ -60,6 +60,13 @@ bool load_rules(const Common& common, ruleset::LoadResult& loaded) {
   return loaded.errors.empty();
 }
 
+// Reading inputs with the lexicon's words for HTML page furniture.
+ingest::Options input_options(const ruleset::RuleSet& rules) {
+  ingest::Options options;
+  options.page_classes = rules.lexicon.page_classes;
+  return options;
+}
+
 unsigned job_count(const Common& common) {
   if (common.jobs) return common.jobs;
   return std::max(1u, std::thread::hardware_concurrency());
@@ -168,7 +175,7 @@ int cmd_run(const RunArgs& args) {
 
   std::vector<fs::path> paths(args.paths.begin(), args.paths.end());
   if (paths.empty()) paths.emplace_back("corpus");
-  ingest::Result input = ingest::read_inputs(paths, {args.max_bytes});
+  ingest::Result input = ingest::read_inputs(paths, {args.max_bytes, rules.lexicon.page_classes});
   print_problems(input.problems, args.common.quiet);
   const auto ingested = std::chrono::steady_clock::now();
 
@@ -274,7 +281,7 @@ int cmd_eval(const EvalArgs& args) {
   std::vector<fs::path> paths(args.paths.begin(), args.paths.end());
   if (paths.empty())
     for (const auto& g : args.gold_files) paths.push_back(fs::path(g).parent_path());
-  ingest::Result input = ingest::read_inputs(paths, {});
+  ingest::Result input = ingest::read_inputs(paths, input_options(loaded.rules));
   print_problems(input.problems, args.common.quiet);
 
   std::vector<eval::Gold> golds;
@@ -332,14 +339,15 @@ struct ExtractArgs {
 
 // An article that has no file behind it (standard input, a command-line argument).
 ingest::Article article_from_bytes(const std::string& story, const std::string& name,
-                                   std::string bytes, std::vector<ingest::Problem>& problems) {
+                                   std::string bytes, std::vector<ingest::Problem>& problems,
+                                   const std::vector<ingest::PageClass>& page_classes) {
   ingest::Article a;
   a.story = story;
   a.file = name;
   a.path = name;
   a.original = std::move(bytes);
   ingest::decode(a, problems);
-  if (ingest::looks_like_html({}, a.text)) ingest::extract_html(a);
+  if (ingest::looks_like_html({}, a.text)) ingest::extract_html(a, page_classes);
   return a;
 }
 
@@ -351,12 +359,13 @@ int cmd_extract(const ExtractArgs& args) {
   if (args.from_stdin) {
     ingest::Story story;
     story.name = "stdin";
-    story.articles.push_back(article_from_bytes("stdin", "-", read_stdin(), input.problems));
+    story.articles.push_back(
+        article_from_bytes("stdin", "-", read_stdin(), input.problems, rules.lexicon.page_classes));
     input.stories.push_back(std::move(story));
   } else {
     std::vector<fs::path> paths(args.paths.begin(), args.paths.end());
     if (paths.empty()) paths.emplace_back("corpus");
-    input = ingest::read_inputs(paths, {});
+    input = ingest::read_inputs(paths, input_options(rules));
   }
   print_problems(input.problems, args.common.quiet);
   std::vector<ingest::Article*> articles;
@@ -443,13 +452,13 @@ int cmd_explain(const Common& common, const std::string& arg, bool from_stdin,
   std::vector<ingest::Problem> problems;
   std::error_code ec;
   if (!from_stdin && !arg.empty() && fs::is_regular_file(arg, ec)) {
-    ingest::Result r = ingest::read_inputs({fs::path(arg)}, {});
+    ingest::Result r = ingest::read_inputs({fs::path(arg)}, input_options(rules));
     print_problems(r.problems, false);
     if (r.stories.empty() || r.stories[0].articles.empty()) return kInputs;
     a = std::move(r.stories[0].articles[0]);
   } else {
     a = article_from_bytes("text", from_stdin ? "-" : "argument", from_stdin ? read_stdin() : arg,
-                           problems);
+                           problems, rules.lexicon.page_classes);
     print_problems(problems, false);
   }
   cli::Worker worker(rules);
@@ -487,12 +496,11 @@ int cmd_explain(const Common& common, const std::string& arg, bool from_stdin,
       for (std::size_t m = 0; m < f.mentions.size(); ++m) {
         const auto& mention = f.mentions[m];
         const auto& rule = rules.rules[mention.rule];
-        std::cout << "    rule " << rule.id << " (" << rule.kind << ") '"
+        std::cout << "    rule " << rule.id << " (" << ruleset::to_string(rule.kind) << ") '"
                   << doc.slice(mention.begin, mention.end) << "'";
         for (const auto& q : f.quantities)
           if (q.mention == m) std::cout << " -> " << quantity::describe(q.value);
-        if (!rule.field("attribute").empty())
-          std::cout << " -> attribute " << rule.field("attribute");
+        if (!rule.attribute.empty()) std::cout << " -> attribute " << rule.attribute;
         std::cout << "\n";
       }
     }
@@ -506,6 +514,21 @@ int cmd_explain(const Common& common, const std::string& arg, bool from_stdin,
 }
 
 }  // namespace
+
+// Runs the examples of the packs given with --rules, or of every pack when
+// none is; the built-in packs are loaded too, for their macros and lexicon.
+int cmd_rules_test(const Common& common, bool verbose) {
+  ruleset::LoadResult loaded;
+  const bool ok = load_rules(common, loaded);
+  cli::Worker worker(loaded.rules);
+  const std::vector<fs::path> only(common.rule_dirs.begin(), common.rule_dirs.end());
+  const auto tally =
+      ruleset::run_examples(loaded.rules, cli::example_probe(worker), only, std::cout, verbose);
+  std::cout << tally.passed << " passed, " << tally.failed << " failed";
+  if (!ok) std::cout << "; " << loaded.errors.size() << " rule errors, listed above";
+  std::cout << "\n";
+  return ok && tally.failed == 0 ? kDone : kUsage;
+}
 
 int main(int argc, char** argv) {
   CLI::App app{
@@ -604,12 +627,7 @@ int main(int argc, char** argv) {
     if (*eval_cmd) return cmd_eval(eval_args);
     if (*explain_cmd)
       return cmd_explain(explain_common, explain_arg, explain_stdin, explain_ref, explain_us);
-    if (*rules_test) {
-      ruleset::LoadResult loaded;
-      const bool ok = load_rules(rules_common, loaded);
-      const int failures = cli::test_examples(loaded.rules, std::cout, rules_verbose);
-      return ok && failures == 0 ? kDone : kUsage;
-    }
+    if (*rules_test) return cmd_rules_test(rules_common, rules_verbose);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kDone : kUsage;

@@ -1,7 +1,6 @@
 #include "cli/pipeline.h"
 
 #include <atomic>
-#include <cmath>
 #include <ostream>
 #include <thread>
 
@@ -39,7 +38,8 @@ ArticleOutput process(Worker& worker, ingest::Article& article, const Settings& 
   fill(article.meta.title, inferred.title);
   fill(article.meta.author, inferred.author);
   if (!article.meta.published.known() && inferred.published.known()) {
-    if (auto day = quantity::parse_date_text(inferred.published.value, settings.us_dates))
+    if (auto day = quantity::parse_date_text(inferred.published.value, worker.rules.lexicon,
+                                             settings.us_dates))
       article.meta.published = {quantity::format_day(*day), ingest::FieldSource::inferred};
   }
   std::optional<long> ref_day = settings.ref_day;
@@ -74,135 +74,118 @@ std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules,
 
 namespace {
 
-// Every key the example names must match the value produced; numbers to two decimals.
-bool value_matches(const nlohmann::json& expected, const nlohmann::ordered_json& got) {
-  if (!expected.is_object()) return false;
-  for (const auto& [key, want] : expected.items()) {
-    if (!got.contains(key)) return false;
-    const auto& have = got[key];
-    if (want.is_number() && have.is_number()) {
-      const double a = want.get<double>(), b = have.get<double>();
-      // Examples write thirds and the like to two decimals.
-      if (std::fabs(a - b) > std::max(0.005, 1e-6 * std::fabs(a))) return false;
-    } else if (want != have) {
-      return false;
-    }
-  }
-  return true;
-}
-
 struct ExampleRun {
   text::Document doc;
   std::vector<claim::SentenceFacts> facts;
 };
 
-ExampleRun run_text(Worker& worker, const std::string& text, const ruleset::Example& ex) {
+ExampleRun run_text(Worker& worker, const ruleset::Example& ex) {
   ExampleRun run;
-  run.doc = worker.segmenter.segment_text(text);
+  run.doc = worker.segmenter.segment_text(ex.text);
   std::optional<long> ref =
       ex.ref_date.empty() ? std::nullopt : quantity::parse_iso_day(ex.ref_date);
   run.facts = analyse(worker, run.doc, ref, false);
   return run;
 }
 
+// Records a produced value; it matches when the example's value is not given
+// as text or equals it.
+void note_text(ruleset::ExampleOutcome& out, const ruleset::Example& ex, std::string got) {
+  out.matched = out.matched || !ex.value.is_string() || ex.value.get<std::string>() == got;
+  out.got.push_back(std::move(got));
+}
+
+void note_value(ruleset::ExampleOutcome& out, const ruleset::Example& ex, std::string prefix,
+                const quantity::Value& value) {
+  const auto j = quantity::to_json(value);
+  out.got.push_back(prefix + j.dump());
+  out.matched = out.matched || ruleset::value_matches(ex.value, j);
+}
+
+// The regions the cue gave its blocks and sentences.
+void observe_region(const ExampleRun& run, const ruleset::Rule& rule, const ruleset::Example& ex,
+                    ruleset::ExampleOutcome& out) {
+  for (const auto& b : run.doc.blocks)
+    if (b.cue == rule.id) out.got.push_back(text::to_string(b.region));
+  for (const auto& s : run.doc.sentences)
+    if (s.region != run.doc.blocks[s.block].region) out.got.push_back(text::to_string(s.region));
+  for (const auto& g : out.got) out.matched = out.matched || g == ex.region;
+}
+
+void observe_meta(Worker& worker, const ExampleRun& run, const ruleset::Rule& rule,
+                  const ruleset::Example& ex, ruleset::ExampleOutcome& out) {
+  const ingest::ArticleMeta meta = worker.segmenter.infer_meta(run.doc);
+  const ingest::Field& field = rule.meta_field == text::MetaField::published ? meta.published
+                               : rule.meta_field == text::MetaField::author  ? meta.author
+                                                                             : meta.outlet;
+  if (field.known()) note_text(out, ex, field.value);
+}
+
+// The text of every mention of rule `r`, or of its group `group`.
+void observe_mentions(const ExampleRun& run, std::size_t r, const char* group,
+                      const ruleset::Example& ex, ruleset::ExampleOutcome& out) {
+  for (const auto& f : run.facts)
+    for (const auto& m : f.mentions)
+      if (m.rule == r) {
+        const ruleset::Group* g = group ? m.group(group) : nullptr;
+        note_text(out, ex,
+                  std::string(g ? run.doc.slice(g->begin, g->end) : run.doc.slice(m.begin, m.end)));
+      }
+}
+
+// A trap holds when no figure is read where it fired.
+void observe_trap(const ExampleRun& run, std::size_t r, ruleset::ExampleOutcome& out) {
+  bool fired = false;
+  for (const auto& f : run.facts)
+    for (const auto& m : f.mentions)
+      if (m.rule == r) {
+        fired = true;
+        for (const auto& q : f.quantities)
+          if (q.begin < m.end && m.begin < q.end)
+            out.got.push_back(std::string(ruleset::to_string(q.kind)) + " " +
+                              quantity::describe(q.value));
+      }
+  if (!fired) out.got.push_back("(the trap did not fire)");
+}
+
+ruleset::ExampleOutcome observe(Worker& worker, std::size_t r, const ruleset::Example& ex) {
+  const ruleset::RuleSet& rules = worker.rules;
+  const ruleset::Rule& rule = rules.rules[r];
+  ruleset::ExampleOutcome out;
+  if (rule.layer == ruleset::Layer::scope && rule.match_on == ruleset::MatchOn::counted) {
+    // A counted-noun scope: the example text is the noun.
+    if (re2::RE2::FullMatch(ex.text, *rule.re)) out.got.push_back(rule.scope);
+    out.matched = !out.got.empty();
+    return out;
+  }
+  const ExampleRun run = run_text(worker, ex);
+  if (rule.kind == ruleset::Kind::region) {
+    observe_region(run, rule, ex, out);
+  } else if (rule.kind == ruleset::Kind::meta) {
+    observe_meta(worker, run, rule, ex, out);
+  } else if (rule.layer == ruleset::Layer::speaker) {
+    observe_mentions(run, r, "who", ex, out);
+  } else if (rule.layer == ruleset::Layer::scope) {
+    observe_mentions(run, r, nullptr, ex, out);
+  } else if (rule.kind == ruleset::Kind::trap) {
+    observe_trap(run, r, out);
+  } else if (rule.layer == ruleset::Layer::quantity) {
+    for (const auto& f : run.facts)
+      for (const auto& q : f.quantities)
+        if (f.mentions[q.mention].rule == r) note_value(out, ex, "", q.value);
+  } else {  // attribute
+    ingest::Article scratch;
+    scratch.story = scratch.file = "example";
+    for (const auto& c : claim::build(rules, scratch, run.doc, run.facts, claim::Options{true}))
+      if (c.attribute_rule == rule.id) note_value(out, ex, c.attribute + " ", c.value);
+  }
+  return out;
+}
+
 }  // namespace
 
-int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose) {
-  Worker worker(rules);
-  int failures = 0, passed = 0;
-  ingest::Article scratch;
-  scratch.story = "example";
-  scratch.file = "example";
-  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
-    const ruleset::Rule& rule = rules.rules[r];
-    for (const auto& ex : rule.examples) {
-      std::vector<std::string> got;  // what the rule produced, for the message
-      bool matched = false;          // something the rule produced matches the example
-      const ExampleRun run = run_text(worker, ex.text, ex);
-      if (rule.kind == "region") {
-        for (const auto& b : run.doc.blocks)
-          if (b.cue == rule.id) got.push_back(text::to_string(b.region));
-        for (const auto& s : run.doc.sentences)
-          if (s.region != run.doc.blocks[s.block].region) got.push_back(text::to_string(s.region));
-        for (const auto& g : got) matched = matched || g == ex.region;
-      } else if (rule.kind == "meta") {
-        const ingest::ArticleMeta meta = worker.segmenter.infer_meta(run.doc);
-        const ingest::Field& field = rule.field("field") == "published" ? meta.published
-                                     : rule.field("field") == "author"  ? meta.author
-                                                                        : meta.outlet;
-        if (field.known()) got.push_back(field.value);
-        matched =
-            field.known() && (!ex.value.is_string() || ex.value.get<std::string>() == field.value);
-      } else if (rule.layer == ruleset::Layer::speaker) {
-        for (const auto& f : run.facts)
-          for (const auto& m : f.mentions)
-            if (m.rule == r) {
-              const auto* who = m.group("who");
-              got.push_back(std::string(run.doc.slice(who->begin, who->end)));
-              matched =
-                  matched || !ex.value.is_string() || ex.value.get<std::string>() == got.back();
-            }
-      } else if (rule.layer == ruleset::Layer::scope && rule.field("match_on") == "counted") {
-        // A counted-noun scope: the example text is the noun.
-        if (re2::RE2::FullMatch(ex.text, *rule.re)) got.push_back(rule.field("scope"));
-        matched = !got.empty();
-      } else if (rule.layer == ruleset::Layer::scope) {
-        for (const auto& f : run.facts)
-          for (const auto& m : f.mentions)
-            if (m.rule == r) {
-              got.push_back(std::string(run.doc.slice(m.begin, m.end)));
-              matched =
-                  matched || !ex.value.is_string() || ex.value.get<std::string>() == got.back();
-            }
-      } else if (rule.kind == "trap") {
-        // A trap holds when it fires and no figure is read where it fired.
-        bool fired = false;
-        for (const auto& f : run.facts)
-          for (const auto& m : f.mentions)
-            if (m.rule == r) {
-              fired = true;
-              for (const auto& q : f.quantities)
-                if (q.begin < m.end && m.begin < q.end)
-                  got.push_back(q.kind + " " + quantity::describe(q.value));
-            }
-        if (!fired) got.push_back("(the trap did not fire)");
-      } else if (rule.layer == ruleset::Layer::quantity) {
-        for (const auto& f : run.facts)
-          for (const auto& q : f.quantities)
-            if (f.mentions[q.mention].rule == r) {
-              const auto j = quantity::to_json(q.value);
-              got.push_back(j.dump());
-              matched = matched || value_matches(ex.value, j);
-            }
-      } else {  // attribute
-        const auto claims = claim::build(rules, scratch, run.doc, run.facts, claim::Options{true});
-        for (const auto& c : claims)
-          if (c.attribute_rule == rule.id) {
-            const auto j = quantity::to_json(c.value);
-            got.push_back(c.attribute + " " + j.dump());
-            matched = matched || value_matches(ex.value, j);
-          }
-      }
-      const bool ok = ex.none || rule.kind == "trap" ? got.empty() : matched;
-      if (ok) {
-        ++passed;
-        if (verbose) out << "ok " << rule.id << ": " << ex.text << "\n";
-        continue;
-      }
-      ++failures;
-      std::string got_text;
-      for (const auto& g : got) got_text += (got_text.empty() ? "" : "; ") + g;
-      if (got_text.empty()) got_text = "nothing";
-      std::string expected = ex.none              ? "nothing"
-                             : !ex.region.empty() ? "region " + ex.region
-                                                  : ex.value.dump();
-      if (rule.kind == "trap") expected = "no figure where the trap fires";
-      out << rule.file << ":" << ex.line << " " << rule.id << ": expected " << expected << ", got "
-          << got_text << "  [text: " << ex.text << "]\n";
-    }
-  }
-  out << passed << " passed, " << failures << " failed\n";
-  return failures;
+ruleset::ExampleProbe example_probe(Worker& worker) {
+  return [&worker](std::size_t r, const ruleset::Example& ex) { return observe(worker, r, ex); };
 }
 
 }  // namespace claimdiff::cli

@@ -26,7 +26,8 @@ struct Settings {
 
 // The per-thread tools: ICU's iterators and parsers are not shared across threads.
 struct Worker {
-  explicit Worker(const ruleset::RuleSet& rules) : rules(rules), segmenter(rules.cues()) {}
+  explicit Worker(const ruleset::RuleSet& rules)
+      : rules(rules), segmenter(rules.cues()), reader(rules.lexicon) {}
   const ruleset::RuleSet& rules;
   text::Segmenter segmenter;
   quantity::Reader reader;
@@ -51,8 +52,8 @@ std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules,
                                        std::vector<ingest::Article*>& articles,
                                        const Settings& settings);
 
-// Runs every example of every rule; prints failures as
-// "file:line rule-id: expected …, got …". Returns the number of failures.
-int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose);
+// Runs the stages after ruleset on a rule's example, for ruleset::run_examples.
+// The worker must outlive the probe.
+ruleset::ExampleProbe example_probe(Worker& worker);
 
 }  // namespace claimdiff::cli

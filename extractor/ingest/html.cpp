@@ -81,9 +81,10 @@ const char* attribute(const GumboElement& e, const char* name) {
   return a ? a->value : nullptr;
 }
 
-// What an element's tag, class or id says it is, as a region name; "" when it says nothing.
-// Class words are the ones page templates commonly use.
-std::pair<std::string, std::string> hint_of(const GumboElement& e) {
+// What an element's tag, class or id says it is, as a region name; "" when it
+// says nothing. Class words come from the lexicon.
+std::pair<std::string, std::string> hint_of(const GumboElement& e,
+                                            const std::vector<PageClass>& page_classes) {
   if (e.tag == GUMBO_TAG_H1) return {"headline", "<h1>"};
   if (e.tag == GUMBO_TAG_FIGCAPTION) return {"caption", "<figcaption>"};
   std::string names;
@@ -91,24 +92,19 @@ std::pair<std::string, std::string> hint_of(const GumboElement& e) {
   names += ' ';
   if (const char* i = attribute(e, "id")) names += i;
   names = util::lower(names);
-  auto has = [&](const char* word) { return names.find(word) != std::string::npos; };
-  const std::string why =
-      std::string("class \"") + (attribute(e, "class") ? attribute(e, "class") : "") + "\"";
-  if (has("byline") || has("author")) return {"byline", why};
-  if (has("caption")) return {"caption", why};
-  if (has("related") || has("more-stories") || has("recommended") || has("read-more") ||
-      has("most-read") || has("trending"))
-    return {"related-links", why};
-  if (has("newsletter") || has("subscribe") || has("donate") || has("promo") || has("advert") ||
-      has("share") || has("cookie") || has("paywall"))
-    return {"promo", why};
+  for (const PageClass& page_class : page_classes)
+    for (const std::string& word : page_class.words)
+      if (names.find(word) != std::string::npos)
+        return {page_class.region, std::string("class \"") +
+                                       (attribute(e, "class") ? attribute(e, "class") : "") + "\""};
   return {};
 }
 
 class PageText {
  public:
-  PageText(const std::string& page, const std::vector<std::uint32_t>& page_map)
-      : page_(page), page_map_(page_map) {}
+  PageText(const std::string& page, const std::vector<std::uint32_t>& page_map,
+           const std::vector<PageClass>& page_classes)
+      : page_(page), page_map_(page_map), page_classes_(page_classes) {}
 
   void walk(const GumboNode* node) {
     switch (node->type) {
@@ -155,7 +151,7 @@ class PageText {
     }
     const bool block = is_block(e.tag);
     if (block) end_line();
-    auto [region, why] = hint_of(e);
+    auto [region, why] = hint_of(e, page_classes_);
     const std::size_t first = out_.size();
     children(e.children);
     const std::uint32_t end_origin = last_end_;
@@ -242,6 +238,7 @@ class PageText {
 
   const std::string& page_;
   const std::vector<std::uint32_t>& page_map_;
+  const std::vector<PageClass>& page_classes_;
   std::string out_;
   std::vector<std::uint32_t> out_map_;
   std::vector<BlockHint> hints_;
@@ -313,14 +310,14 @@ bool looks_like_html(const std::filesystem::path& path, std::string_view text) {
   return head.starts_with("<!doctype html") || head.starts_with("<html");
 }
 
-void extract_html(Article& a) {
+void extract_html(Article& a, const std::vector<PageClass>& page_classes) {
   GumboOutput* output =
       gumbo_parse_with_options(&kGumboDefaultOptions, a.text.data(), a.text.size());
   if (!output) return;
   ArticleMeta page_meta;
   Field page_title;
   read_page_meta(output->root, page_meta, page_title);
-  PageText page(a.text, a.text_to_original);
+  PageText page(a.text, a.text_to_original, page_classes);
   page.walk(output->document);
   std::string text;
   std::vector<std::uint32_t> map;

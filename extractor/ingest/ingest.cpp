@@ -454,7 +454,7 @@ class Walker {
       return;
     }
     decode(a, result_.problems);
-    if (looks_like_html(path, a.text)) extract_html(a);
+    if (looks_like_html(path, a.text)) extract_html(a, options_.page_classes);
     std::error_code cec;
     apply_manifest(a, manifests_[fs::weakly_canonical(story.dir, cec).string()]);
     story.articles.push_back(std::move(a));

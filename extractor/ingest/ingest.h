@@ -67,8 +67,16 @@ struct Problem {
   bool skipped = true;  // the file was not used at all
 };
 
+// Words in an HTML element's class or id that mark it as page furniture: the
+// rule packs' lexicon `page_classes`, tried in order.
+struct PageClass {
+  std::string region;              // a region name: byline, caption, related-links, promo
+  std::vector<std::string> words;  // lower case, found anywhere in the class or id
+};
+
 struct Options {
   std::uintmax_t max_bytes = 10 * 1024 * 1024;
+  std::vector<PageClass> page_classes;  // for HTML pages
 };
 
 struct Result {
@@ -99,6 +107,7 @@ bool looks_like_html(const std::filesystem::path& path, std::string_view text);
 // offset map still leads to the original file's bytes. Fills unknown metadata
 // from <title>, <meta> (og:site_name, author, article:published_time, ...),
 // <link rel=canonical> and the first <time datetime>, marked inferred.
-void extract_html(Article& article);
+// `page_classes` say which class and id words mark furniture.
+void extract_html(Article& article, const std::vector<PageClass>& page_classes);
 
 }  // namespace claimdiff::ingest

@@ -1,8 +1,10 @@
 #include "quantity/quantity.h"
 
+#include <unicode/dtfmtsym.h>
 #include <unicode/fmtable.h>
 #include <unicode/locid.h>
 #include <unicode/rbnf.h>
+#include <unicode/ucurr.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -26,71 +28,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-struct HedgeInfo {
-  const char* name;
-  bool slight;  // "slightly more than", "just over": the value sits close to the bound
-};
-
-// Hedge words of English news, normalised to a few kinds; the kind decides the bounds.
-std::optional<HedgeInfo> read_hedge(std::string_view raw) {
-  const std::string h = squash_spaces(lower(trim(raw)));
-  if (h.empty()) return std::nullopt;
-  struct Entry {
-    const char* text;
-    HedgeInfo info;
-  };
-  static constexpr Entry kHedges[] = {
-      {"slightly more than", {"more_than", true}},
-      {"just over", {"more_than", true}},
-      {"just more than", {"more_than", true}},
-      {"slightly over", {"more_than", true}},
-      {"a little over", {"more_than", true}},
-      {"a little more than", {"more_than", true}},
-      {"just above", {"more_than", true}},
-      {"slightly above", {"more_than", true}},
-      {"well over", {"more_than", false}},
-      {"more than", {"more_than", false}},
-      {"over", {"more_than", false}},
-      {"above", {"more_than", false}},
-      {"in excess of", {"more_than", false}},
-      {"at least", {"at_least", false}},
-      {"no fewer than", {"at_least", false}},
-      {"no less than", {"at_least", false}},
-      {"a minimum of", {"at_least", false}},
-      {"just under", {"less_than", true}},
-      {"slightly less than", {"less_than", true}},
-      {"slightly fewer than", {"less_than", true}},
-      {"just below", {"less_than", true}},
-      {"fewer than", {"less_than", false}},
-      {"less than", {"less_than", false}},
-      {"under", {"less_than", false}},
-      {"below", {"less_than", false}},
-      {"nearly", {"nearly", false}},
-      {"almost", {"nearly", false}},
-      {"close to", {"approx", false}},
-      {"at most", {"at_most", false}},
-      {"up to", {"at_most", false}},
-      {"as many as", {"at_most", false}},
-      {"no more than", {"at_most", false}},
-      {"a maximum of", {"at_most", false}},
-      {"about", {"approx", false}},
-      {"around", {"approx", false}},
-      {"approximately", {"approx", false}},
-      {"roughly", {"approx", false}},
-      {"some", {"approx", false}},
-      {"an estimated", {"approx", false}},
-      {"estimated", {"approx", false}},
-      {"circa", {"approx", false}},
-      {"as few as", {"as_few_as", false}},
-      {"as little as", {"as_few_as", false}},
-      {"only", {"as_few_as", false}},
-      {"between", {"range", false}},
-      {"from", {"range", false}},
-  };
-  for (const auto& e : kHedges)
-    if (h == e.text) return e.info;
-  return std::nullopt;
-}
+using ruleset::HedgeKind;
+using ruleset::HedgeMeaning;
+using ruleset::Lexicon;
 
 int decimals_of(std::string_view digits) {
   const auto dot = digits.find('.');
@@ -100,41 +40,6 @@ int decimals_of(std::string_view digits) {
        i < digits.size() && std::isdigit(static_cast<unsigned char>(digits[i])); ++i)
     ++n;
   return n;
-}
-
-std::optional<double> multiplier(std::string_view raw) {
-  const std::string m = lower(trim(raw));
-  if (m.empty()) return 1.0;
-  if (m == "k" || m == "thousand" || m == "000") return 1e3;
-  if (m == "m" || m == "mn" || m == "million" || m == "millions") return 1e6;
-  if (m == "bn" || m == "b" || m == "billion" || m == "billions") return 1e9;
-  if (m == "tn" || m == "trillion") return 1e12;
-  return std::nullopt;
-}
-
-std::string currency_of(std::string_view raw) {
-  const std::string c = lower(trim(raw));
-  if (c == "£" || c.starts_with("pound") || c == "gbp" || c.starts_with("sterling")) return "GBP";
-  if (c == "$" || c == "us$" || c.starts_with("dollar") || c == "usd") return "USD";
-  if (c == "€" || c.starts_with("euro") || c == "eur") return "EUR";
-  std::string up(trim(raw));
-  std::transform(up.begin(), up.end(), up.begin(),
-                 [](unsigned char ch) { return std::toupper(ch); });
-  return up;
-}
-
-int month_of(std::string_view raw) {
-  const std::string m = lower(trim(raw));
-  static constexpr std::array<const char*, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                          "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (int i = 0; i < 12; ++i)
-    if (m.starts_with(kMonths[static_cast<std::size_t>(i)])) return i + 1;
-  if (!m.empty() &&
-      std::all_of(m.begin(), m.end(), [](unsigned char c) { return std::isdigit(c); })) {
-    const int n = std::stoi(m);
-    if (n >= 1 && n <= 12) return n;
-  }
-  return 0;
 }
 
 int days_in_month(int year, int month) {
@@ -155,25 +60,14 @@ void civil_from_days(long z, int& y, int& m, int& d) {
   y = static_cast<int>(yoe + era * 400 + (m <= 2));
 }
 
-// Words that make a sentence about a date look forward: news mostly looks back.
-bool looks_forward(std::string_view sentence, std::string_view before_date) {
-  static const re2::RE2 kForward(
-      "(?i)\\b(?:will|shall|opens|opening|expected|due|scheduled|set to|plans? to|planned|"
-      "next|begins?|starts?|closes|closing|ends|would|is to|are to|from|until|by)\\b");
-  static const re2::RE2 kForwardJustBefore("(?i)\\b(?:from|next|until|by|on)\\s*$");
-  if (re2::RE2::PartialMatch(before_date, kForwardJustBefore) &&
-      !re2::RE2::PartialMatch(before_date, "(?i)\\bon\\s*$"))
+// The lexicon's tense cues: does a sentence about a date look forward? News
+// mostly looks back.
+bool looks_forward(const Lexicon& lexicon, std::string_view sentence,
+                   std::string_view before_date) {
+  if (lexicon.forward_just_before_cue &&
+      re2::RE2::PartialMatch(before_date, *lexicon.forward_just_before_cue))
     return true;
-  return re2::RE2::PartialMatch(sentence, kForward);
-}
-
-int weekday_of(std::string_view raw) {  // 0 = Monday
-  const std::string w = lower(trim(raw));
-  static constexpr std::array<const char*, 7> kDays = {"mon", "tue", "wed", "thu",
-                                                       "fri", "sat", "sun"};
-  for (int i = 0; i < 7; ++i)
-    if (w.starts_with(kDays[static_cast<std::size_t>(i)])) return i;
-  return -1;
+  return lexicon.forward_cue && re2::RE2::PartialMatch(sentence, *lexicon.forward_cue);
 }
 
 // 1970-01-01 was a Thursday.
@@ -181,23 +75,23 @@ int weekday_of_day(long day) {
   return static_cast<int>(((day % 7) + 7 + 3) % 7);
 }
 
-// "yesterday", "last week", "next month", "the New Year", "on Tuesday": an
-// interval of days from the article's date. Without that date the value stays
-// unresolved, its words kept in `partial`.
-bool read_relative_date(std::string_view rel_raw, std::string_view weekday_raw,
-                        std::string_view dir_raw, bool forward, std::optional<long> ref, Value& v) {
-  const std::string rel = squash_spaces(lower(trim(rel_raw)));
-  const std::string dir = squash_spaces(lower(trim(dir_raw)));
-  const int weekday = weekday_raw.empty() ? -1 : weekday_of(weekday_raw);
-  if (!weekday_raw.empty() && weekday < 0) return false;
-  if (!ref) {
-    // The new year is January whatever the year: a partial date like "January".
-    v.partial = weekday >= 0        ? (dir.empty() ? "" : dir + " ") + lower(trim(weekday_raw))
-                : rel == "new year" ? "--01"
-                                    : rel;
-    return true;
+// The day of the latest (or, looking ahead, the next) `weekday` from `today`.
+long weekday_near(long today, int weekday, ruleset::Direction dir, bool forward) {
+  const bool ahead =
+      dir == ruleset::Direction::forward || (dir != ruleset::Direction::back && forward);
+  long day = today;
+  if (ahead) {
+    do ++day;
+    while (weekday_of_day(day) != weekday);
+    return day;
   }
-  const long today = *ref;
+  while (weekday_of_day(day) != weekday) --day;
+  // "last Thursday" said on a Thursday is a week ago.
+  return dir == ruleset::Direction::back && day == today ? day - 7 : day;
+}
+
+// The days of a relative date around `today`: "yesterday", "last week".
+void relative_span(const ruleset::RelativeDate& rel, long today, Value& v) {
   int y, m, d;
   civil_from_days(today, y, m, d);
   auto month_span = [&](int year, int month) {
@@ -207,115 +101,93 @@ bool read_relative_date(std::string_view rel_raw, std::string_view weekday_raw,
     v.hi = days_from_civil(year, month, days_in_month(year, month));
   };
   const long monday = today - weekday_of_day(today);
-  if (weekday >= 0) {
-    // News looks back: a bare weekday is the latest one on or before the
-    // article's day, unless the words or the sentence look forward.
-    const bool ahead = dir == "next" || dir == "from" || dir == "until" || dir == "by" ||
-                       dir == "this coming" || (dir != "last" && dir != "since" && forward);
-    long day = today;
-    if (ahead) {
-      do ++day;
-      while (weekday_of_day(day) != weekday);
-    } else {
-      while (weekday_of_day(day) != weekday) --day;
-      if (dir == "last" && day == today) day -= 7;
-    }
-    v.lo = v.hi = static_cast<double>(day);
+  switch (rel.unit) {
+    case ruleset::RelativeUnit::day:
+      v.lo = v.hi = static_cast<double>(today + rel.offset);
+      break;
+    case ruleset::RelativeUnit::week:
+      v.lo = static_cast<double>(monday + 7 * rel.offset);
+      v.hi = static_cast<double>(monday + 7 * rel.offset + 6);
+      break;
+    case ruleset::RelativeUnit::month:
+      month_span(y, m + rel.offset);
+      break;
+    case ruleset::RelativeUnit::year:
+      v.lo = days_from_civil(y + rel.offset, 1, 1);
+      v.hi = days_from_civil(y + rel.offset, 12, 31);
+      break;
+    case ruleset::RelativeUnit::new_year:
+      // The turn of the year nearest the article: the next one from the second half.
+      month_span(m >= 7 ? y + 1 : y, 1);
+      break;
+  }
+}
+
+// "yesterday", "last week", "the New Year", "on Tuesday": an interval of days
+// from the article's date. Without that date the value stays unresolved, its
+// words kept in `partial`.
+bool read_relative_date(const Lexicon& lexicon, std::string_view rel_raw,
+                        std::string_view weekday_raw, std::string_view dir_raw, bool forward,
+                        std::optional<long> ref, Value& v) {
+  const std::string rel = Lexicon::key(trim(rel_raw)), dir = Lexicon::key(trim(dir_raw));
+  const int weekday = weekday_raw.empty() ? -1 : lexicon.weekday(trim(weekday_raw));
+  if (!weekday_raw.empty() && weekday < 0) return false;
+  const auto relative = lexicon.relative_dates.find(rel);
+  if (weekday < 0 && relative == lexicon.relative_dates.end()) return false;
+  if (!ref) {
+    // The new year is January whatever the year: a partial date like "January".
+    v.partial = weekday >= 0 ? (dir.empty() ? "" : dir + " ") + Lexicon::key(trim(weekday_raw))
+                : relative->second.unit == ruleset::RelativeUnit::new_year ? "--01"
+                                                                           : rel;
     return true;
   }
-  if (rel == "today" || rel == "tonight" || rel == "this morning" || rel == "this afternoon" ||
-      rel == "this evening") {
-    v.lo = v.hi = static_cast<double>(today);
-  } else if (rel == "yesterday") {
-    v.lo = v.hi = static_cast<double>(today - 1);
-  } else if (rel == "tomorrow") {
-    v.lo = v.hi = static_cast<double>(today + 1);
-  } else if (rel == "last week") {
-    v.lo = static_cast<double>(monday - 7);
-    v.hi = static_cast<double>(monday - 1);
-  } else if (rel == "this week") {
-    v.lo = static_cast<double>(monday);
-    v.hi = static_cast<double>(monday + 6);
-  } else if (rel == "next week") {
-    v.lo = static_cast<double>(monday + 7);
-    v.hi = static_cast<double>(monday + 13);
-  } else if (rel == "last month") {
-    month_span(y, m - 1);
-  } else if (rel == "this month") {
-    month_span(y, m);
-  } else if (rel == "next month") {
-    month_span(y, m + 1);
-  } else if (rel == "last year") {
-    v.lo = days_from_civil(y - 1, 1, 1);
-    v.hi = days_from_civil(y - 1, 12, 31);
-  } else if (rel == "this year") {
-    v.lo = days_from_civil(y, 1, 1);
-    v.hi = days_from_civil(y, 12, 31);
-  } else if (rel == "next year") {
-    v.lo = days_from_civil(y + 1, 1, 1);
-    v.hi = days_from_civil(y + 1, 12, 31);
-  } else if (rel == "new year") {
-    // The turn of the year nearest the article: January, the next one from the second half.
-    month_span(m >= 7 ? y + 1 : y, 1);
-  } else {
-    return false;
+  if (weekday >= 0) {
+    const auto direction = lexicon.direction(dir).value_or(ruleset::Direction::neither);
+    v.lo = v.hi = static_cast<double>(weekday_near(*ref, weekday, direction, forward));
+    return true;
   }
+  relative_span(relative->second, *ref, v);
   return true;
 }
 
-// "half", "a third", "two-thirds", "three quarters", "a fifth": the fraction.
-// Shared by share rules (`frac`) and parse_number ("a quarter", "half").
-std::optional<double> parse_fraction(std::string_view raw) {
-  std::string f = squash_spaces(lower(trim(raw)));
-  std::replace(f.begin(), f.end(), '-', ' ');
-  if (f == "half") return 0.5;
-  // Other parts need their count: a bare "third" is an ordinal.
-  double count = 0;
-  static constexpr std::pair<const char*, double> kCounts[] = {
-      {"a ", 1}, {"one ", 1}, {"two ", 2}, {"three ", 3}, {"four ", 4}};
-  for (const auto& [word, n] : kCounts)
-    if (f.starts_with(word)) {
-      count = n;
-      f = f.substr(std::strlen(word));
-      break;
-    }
-  if (count == 0) return std::nullopt;
-  static constexpr std::pair<const char*, double> kParts[] = {
-      {"half", 2},     {"halves", 2}, {"third", 3},  {"thirds", 3}, {"quarter", 4},
-      {"quarters", 4}, {"fifth", 5},  {"fifths", 5}, {"tenth", 10}, {"tenths", 10}};
-  for (const auto& [word, den] : kParts)
-    if (f == word) return count / den;
-  return std::nullopt;
-}
-
 // Bounds of a hedged figure. [lo, hi] is the printed figure with its rounding.
-void apply_hedge(Value& v, const HedgeInfo& hedge, double figure, double lo, double hi) {
-  v.hedge = hedge.name;
-  const std::string_view kind = hedge.name;
-  if (kind == "approx") {
-    v.lo = std::min(lo, figure * 0.9);
-    v.hi = std::max(hi, figure * 1.1);
-  } else if (kind == "more_than") {
-    v.lo = figure;
-    if (hedge.slight)
-      v.hi = std::max(hi, figure * 1.1);
-    else
+void apply_hedge(Value& v, const HedgeMeaning& hedge, double figure, double lo, double hi) {
+  constexpr double kDefaultWidth = 0.1;
+  const double width = hedge.width.value_or(kDefaultWidth);
+  v.hedge = ruleset::to_string(hedge.kind);
+  switch (hedge.kind) {
+    case HedgeKind::approx:
+      v.lo = std::min(lo, figure * (1 - width));
+      v.hi = std::max(hi, figure * (1 + width));
+      break;
+    case HedgeKind::more_than:
+      v.lo = figure;
+      if (hedge.width)
+        v.hi = std::max(hi, figure * (1 + width));
+      else
+        v.hi.reset();
+      break;
+    case HedgeKind::at_least:
+      v.lo = lo;
       v.hi.reset();
-  } else if (kind == "at_least") {
-    v.lo = lo;
-    v.hi.reset();
-  } else if (kind == "less_than") {
-    v.lo = hedge.slight ? figure * 0.9 : 0.0;
-    v.hi = figure;
-  } else if (kind == "at_most") {
-    v.lo = 0.0;
-    v.hi = hi;
-  } else if (kind == "nearly") {
-    v.lo = figure * 0.9;
-    v.hi = figure;
-  } else {
-    v.lo = lo;
-    v.hi = hi;
+      break;
+    case HedgeKind::less_than:
+      v.lo = hedge.width ? figure * (1 - width) : 0.0;
+      v.hi = figure;
+      break;
+    case HedgeKind::at_most:
+      v.lo = 0.0;
+      v.hi = hi;
+      break;
+    case HedgeKind::nearly:
+      v.lo = figure * (1 - width);
+      v.hi = figure;
+      break;
+    case HedgeKind::as_few_as:
+    case HedgeKind::range:
+      v.lo = lo;
+      v.hi = hi;
+      break;
   }
 }
 
@@ -325,7 +197,7 @@ std::string text_of(std::string_view text, const ruleset::Group* g) {
 
 }  // namespace
 
-Reader::Reader() {
+Reader::Reader(const ruleset::Lexicon& lexicon) : lexicon_(lexicon) {
   UErrorCode status = U_ZERO_ERROR;
   spellout_ = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT,
                                                            icu::Locale::getEnglish(), status);
@@ -354,13 +226,18 @@ std::optional<double> Reader::parse_number(std::string_view raw) const {
     } catch (...) {
       return std::nullopt;
     }
-    auto mult = multiplier(std::string_view(s).substr(i));
+    auto mult = lexicon_.multiplier(trim(std::string_view(s).substr(i)));
     if (!mult) return std::nullopt;
     return v * *mult;
   }
-  if (s == "a dozen" || s == "dozen") return 12.0;
-  if (auto fraction = parse_fraction(s)) return fraction;
-  if (s == "zero" || s == "none") return 0.0;
+  if (auto word = lexicon_.number_words.find(s); word != lexicon_.number_words.end())
+    return word->second;
+  if (auto fraction = lexicon_.fraction(s)) return fraction;
+  return spelled_number(s);
+}
+
+// ICU's spell-out rules: "two thousand four hundred", "twenty-first".
+std::optional<double> Reader::spelled_number(std::string s) const {
   // "a hundred", "a thousand": the article is "one".
   if (s.starts_with("a ")) s = "one " + s.substr(2);
   std::string cleaned;
@@ -417,7 +294,8 @@ std::optional<long> parse_iso_day(std::string_view text) {
   return days_from_civil(y, m, d);
 }
 
-std::optional<long> parse_date_text(std::string_view text, bool us_dates) {
+std::optional<long> parse_date_text(std::string_view text, const ruleset::Lexicon& lexicon,
+                                    bool us_dates) {
   static const re2::RE2 kIso("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
   static const re2::RE2 kDayMonthYear(
       "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+([a-z]{3,9})\\.?,?\\s+(\\d{4})");
@@ -428,9 +306,9 @@ std::optional<long> parse_date_text(std::string_view text, bool us_dates) {
   std::string a, b;
   if (re2::RE2::PartialMatch(text, kIso, &y, &m, &d)) {
   } else if (re2::RE2::PartialMatch(text, kDayMonthYear, &d, &a, &y)) {
-    m = month_of(a);
+    m = lexicon.month(a);
   } else if (re2::RE2::PartialMatch(text, kMonthDayYear, &a, &d, &y)) {
-    m = month_of(a);
+    m = lexicon.month(a);
   } else if (re2::RE2::PartialMatch(text, kNumeric, &d, &m, &y)) {
     if (us_dates) std::swap(d, m);
   }
@@ -438,101 +316,154 @@ std::optional<long> parse_date_text(std::string_view text, bool us_dates) {
   return days_from_civil(y, m, d);
 }
 
+// The captured text of a mention's groups.
+struct Reader::Groups {
+  const ruleset::Mention& mention;
+  std::string_view text;
+  std::string operator()(const char* name) const { return text_of(text, mention.group(name)); }
+};
+
+namespace {
+
+// The 24 bytes before a figure: "from", "by" there look forward.
+std::string_view just_before(std::string_view text, std::size_t begin) {
+  const std::size_t window = std::min<std::size_t>(begin, 24);
+  return text.substr(begin - window, window);
+}
+
+}  // namespace
+
 std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const ruleset::Mention& mention,
                                      std::string_view text, const Context& context) const {
   const ruleset::Rule& rule = rules.rules[mention.rule];
-  if (rule.layer != ruleset::Layer::quantity || rule.kind == "trap") return std::nullopt;
+  if (rule.layer != ruleset::Layer::quantity || rule.kind == ruleset::Kind::trap)
+    return std::nullopt;
   Quantity q;
   q.kind = rule.kind;
   q.begin = mention.begin;
   q.end = mention.end;
+  const Groups group{mention, text};
+  std::optional<HedgeMeaning> hedge;
+  if (rule.hedge) hedge = HedgeMeaning{*rule.hedge, std::nullopt};
+  if (auto h = lexicon_.hedge(trim(group("hedge")))) hedge = h;
+
+  bool ok = false;
+  if (rule.kind == ruleset::Kind::date && (!group("rel").empty() || !group("weekday").empty()))
+    ok = read_relative(group, q, context);
+  else if (rule.kind == ruleset::Kind::date)
+    ok = read_calendar_date(group, q, context);
+  else if (!group("majority").empty())
+    ok = read_majority(group("majority"), q.value);
+  else
+    ok = read_figure(rule, group, hedge, q.value);
+  if (!ok) return std::nullopt;
+  if (rule.kind == ruleset::Kind::date && hedge) q.value.hedge = ruleset::to_string(hedge->kind);
+  return q;
+}
+
+bool Reader::read_relative(const Groups& group, Quantity& q, const Context& context) const {
+  q.value.unit = "date";
+  const bool forward = looks_forward(lexicon_, context.sentence, just_before(group.text, q.begin));
+  return read_relative_date(lexicon_, group("rel"), group("weekday"), group("dir"), forward,
+                            context.ref_day, q.value);
+}
+
+bool Reader::read_calendar_date(const Groups& group, Quantity& q, const Context& context) const {
   Value& v = q.value;
-  auto group = [&](const char* name) { return text_of(text, mention.group(name)); };
-
-  std::optional<HedgeInfo> hedge;
-  if (!rule.field("hedge").empty()) hedge = HedgeInfo{rule.field("hedge").c_str(), false};
-  if (auto h = read_hedge(group("hedge"))) hedge = h;
-
-  if (rule.kind == "date" && (!group("rel").empty() || !group("weekday").empty())) {
-    v.unit = "date";
-    if (hedge) v.hedge = hedge->name;
-    const std::size_t window = std::min<std::size_t>(q.begin, 24);
-    const bool forward = looks_forward(context.sentence, text.substr(q.begin - window, window));
-    if (!read_relative_date(group("rel"), group("weekday"), group("dir"), forward, context.ref_day,
-                            v))
-      return std::nullopt;
-    return q;
+  v.unit = "date";
+  const std::string month_text(trim(group("month")));
+  int month = lexicon_.month(month_text);
+  if (!month_text.empty() && std::isdigit(static_cast<unsigned char>(month_text[0]))) {
+    month = std::atoi(month_text.c_str());  // "2024-02-29"
+    if (month < 1 || month > 12) return false;
   }
+  int day = 0, year = 0;
+  if (!group("day").empty()) day = std::atoi(group("day").c_str());
+  if (!group("year").empty()) year = std::atoi(group("year").c_str());
+  if (!group("n1").empty()) {  // numeric day/month, order by convention
+    const int n1 = std::atoi(group("n1").c_str()), n2 = std::atoi(group("n2").c_str());
+    day = context.us_dates ? n2 : n1;
+    month = context.us_dates ? n1 : n2;
+  }
+  if (year && (year < 1000 || year > 9999)) return false;
+  if (month == 0 && day == 0 && year) {  // a year: its days
+    v.lo = days_from_civil(year, 1, 1);
+    v.hi = days_from_civil(year, 12, 31);
+    return true;
+  }
+  if (month == 0 || day > days_in_month(year ? year : 2000, month)) return false;
+  if (!year && context.ref_day) {
+    int ry, rm, rd;
+    civil_from_days(*context.ref_day, ry, rm, rd);
+    const bool forward =
+        looks_forward(lexicon_, context.sentence, just_before(group.text, q.begin));
+    year = ry;
+    const long first = days_from_civil(year, month, day ? day : 1);
+    const long last = days_from_civil(year, month, day ? day : days_in_month(year, month));
+    if (forward && last < *context.ref_day) ++year;
+    if (!forward && first > *context.ref_day) --year;
+  }
+  if (!year) {
+    char buf[16];
+    if (day)
+      std::snprintf(buf, sizeof buf, "--%02d-%02d", month, day);
+    else
+      std::snprintf(buf, sizeof buf, "--%02d", month);
+    v.partial = buf;
+    return true;
+  }
+  v.lo = days_from_civil(year, month, day ? day : 1);
+  v.hi = days_from_civil(year, month, day ? day : days_in_month(year, month));
+  return true;
+}
 
-  if (rule.kind == "date") {
-    v.unit = "date";
-    const std::string month_text = group("month");
-    int month = month_of(month_text);
-    int day = 0, year = 0;
-    if (!group("day").empty()) day = std::atoi(group("day").c_str());
-    if (!group("year").empty()) year = std::atoi(group("year").c_str());
-    if (!group("n1").empty()) {  // numeric day/month, order by convention
-      const int n1 = std::atoi(group("n1").c_str()), n2 = std::atoi(group("n2").c_str());
-      day = context.us_dates ? n2 : n1;
-      month = context.us_dates ? n1 : n2;
+// A share said as a majority: more than half, or more than the fraction
+// before it ("a two-thirds majority").
+bool Reader::read_majority(const std::string& majority, Value& v) const {
+  const std::string words = lower(majority);
+  const auto space = words.rfind(' ');
+  const auto fraction =
+      space == std::string::npos ? std::nullopt : lexicon_.fraction(words.substr(0, space));
+  v.unit = "%";
+  v.hedge = "more_than";
+  v.lo = fraction ? *fraction * 100.0 : 50.0;
+  v.hi = 100.0;
+  return true;
+}
+
+// "two to three thousand": the scale word of the upper end serves both.
+double Reader::shared_scale(const std::string& lower_text, const std::string& upper_text,
+                            double figure, double upper) const {
+  if (figure >= 1000) return 1.0;
+  auto words_of = [](const std::string& s) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < s.size();) {
+      const std::size_t j = std::min(s.find(' ', i), s.size());
+      if (j > i) out.push_back(s.substr(i, j - i));
+      i = j + 1;
     }
-    if (year && (year < 1000 || year > 9999)) return std::nullopt;
-    if (month == 0 && day == 0 && year) {  // a year: its days
-      v.lo = days_from_civil(year, 1, 1);
-      v.hi = days_from_civil(year, 12, 31);
-    } else if (month == 0) {
-      return std::nullopt;
-    } else {
-      if (day > days_in_month(year ? year : 2000, month)) return std::nullopt;
-      if (!year && context.ref_day) {
-        int ry, rm, rd;
-        civil_from_days(*context.ref_day, ry, rm, rd);
-        const std::size_t window = std::min<std::size_t>(q.begin, 24);
-        const std::string_view before = text.substr(q.begin - window, window);
-        const bool forward = looks_forward(context.sentence, before);
-        year = ry;
-        const long first = days_from_civil(year, month, day ? day : 1);
-        const long last = days_from_civil(year, month, day ? day : days_in_month(year, month));
-        if (forward && last < *context.ref_day) ++year;
-        if (!forward && first > *context.ref_day) --year;
-      }
-      if (!year) {
-        char buf[16];
-        if (day)
-          std::snprintf(buf, sizeof buf, "--%02d-%02d", month, day);
-        else
-          std::snprintf(buf, sizeof buf, "--%02d", month);
-        v.partial = buf;
-      } else {
-        v.lo = days_from_civil(year, month, day ? day : 1);
-        v.hi = days_from_civil(year, month, day ? day : days_in_month(year, month));
-      }
-    }
-    if (hedge) v.hedge = hedge->name;
-    return q;
+    return out;
+  };
+  const auto lower_words = words_of(lower(lower_text));
+  for (const auto& word : words_of(lower(upper_text))) {
+    const auto scale = lexicon_.multipliers.find(word);
+    if (scale == lexicon_.multipliers.end() || word.size() < 2) continue;  // not "m", "k"
+    if (std::find(lower_words.begin(), lower_words.end(), word) == lower_words.end() &&
+        figure * scale->second <= upper)
+      return scale->second;
   }
+  return 1.0;
+}
 
-  // Shares said in words: "half of", "two-thirds of", "a majority of".
-  if (!group("majority").empty()) {
-    const std::string majority = lower(group("majority"));
-    v.unit = "%";
-    v.hedge = "more_than";
-    v.lo = majority.find("two-thirds") != std::string::npos ||
-                   majority.find("two thirds") != std::string::npos
-               ? 200.0 / 3.0
-               : 50.0;
-    v.hi = 100.0;
-    return q;
-  }
-
-  // Everything else is a figure, or a range of two.
+// The figure itself, or "full-time", a fraction or an ordinal in its place.
+std::optional<double> Reader::read_main_figure(const ruleset::Rule& rule,
+                                               const Groups& group) const {
   const std::string num_text = group("num");
-  const std::string full = group("full");
   std::optional<double> figure = num_text.empty() ? std::nullopt : parse_number(num_text);
-  if (!full.empty() && !figure) figure = 5.0;  // full-time: every day of a five-day week
+  if (!group("full").empty() && !figure) figure = 5.0;  // full-time: every day of a five-day week
   if (!group("frac").empty()) {
-    figure = parse_fraction(group("frac"));
-    if (figure && rule.kind == "percentage") *figure *= 100.0;
+    figure = lexicon_.fraction(group("frac"));
+    if (figure && rule.kind == ruleset::Kind::percentage) *figure *= 100.0;
   }
   if (const std::string ordinal = group("ordinal"); !ordinal.empty()) {
     // "21st" by its digits; "third", "twenty-first" through ICU's spell-out rules.
@@ -540,91 +471,103 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
                  ? std::optional<double>(std::atof(ordinal.c_str()))
                  : parse_number(ordinal);
   }
-  if (!figure) return std::nullopt;
+  return figure;
+}
+
+// The unit a figure of this rule is in; money's from its currency word.
+std::string Reader::unit_of(const ruleset::Rule& rule, const Groups& group,
+                            const std::string& subunit_code) const {
+  if (!rule.unit.empty()) return rule.unit;
+  switch (rule.kind) {
+    case ruleset::Kind::percentage:
+      return "%";
+    case ruleset::Kind::count:
+      return "count";
+    case ruleset::Kind::money: {
+      if (!subunit_code.empty()) return subunit_code;
+      const std::string code = lexicon_.currency(trim(group("cur")));
+      return code.empty() ? std::string(trim(group("cur"))) : code;
+    }
+    case ruleset::Kind::ratio:
+      return "days/week";
+    case ruleset::Kind::points:
+      return "points";
+    case ruleset::Kind::ordinal:
+      return "ordinal";
+    default:
+      return "number";
+  }
+}
+
+bool Reader::read_figure(const ruleset::Rule& rule, const Groups& group,
+                         const std::optional<HedgeMeaning>& hedge, Value& v) const {
+  const std::string num_text = group("num");
+  std::optional<double> figure = read_main_figure(rule, group);
+  if (!figure) return false;
   std::optional<double> figure2;
   if (!group("num2").empty()) {
     figure2 = parse_number(group("num2"));
-    if (!figure2) return std::nullopt;
-    // "two to three thousand": the scale word of the upper end serves both.
-    const std::string upper = lower(group("num2"));
-    for (const auto& [word, scale] :
-         {std::pair{"billion", 1e9}, {"million", 1e6}, {"thousand", 1e3}})
-      if (figure && *figure < 1000 && upper.find(word) != std::string::npos &&
-          lower(num_text).find(word) == std::string::npos && *figure * scale <= *figure2) {
-        *figure *= scale;
-        break;
-      }
+    if (!figure2) return false;
+    *figure *= shared_scale(num_text, group("num2"), *figure, *figure2);
   }
-  double scale = 1.0;
-  if (auto m = multiplier(group("mult")))
-    scale = *m;
-  else
-    return std::nullopt;
+  const auto mult = lexicon_.multiplier(trim(group("mult")));
+  if (!mult) return false;
+  double scale = *mult;
+  // Pence and cents: the figure in the main unit.
+  std::string subunit_code;
+  if (const std::string sub = group("sub"); !sub.empty()) {
+    std::string word(trim(sub));
+    while (!word.empty() && (word[0] == '-' || word[0] == ' ')) word.erase(0, 1);
+    const auto it = lexicon_.subunit_of.find(Lexicon::key(word));
+    if (it == lexicon_.subunit_of.end()) return false;
+    subunit_code = it->second.first;
+    scale /= it->second.second;
+  }
+  const bool percentage = rule.kind == ruleset::Kind::percentage;
   if (!group("den").empty()) {
     auto den = parse_number(group("den"));
-    if (!den || *den <= 0) return std::nullopt;
-    if (rule.kind == "percentage")
+    if (!den || *den <= 0) return false;
+    if (percentage)
       scale = 100.0 / *den;
-    else if (rule.kind == "ratio")
+    else if (rule.kind == ruleset::Kind::ratio)
       scale = 5.0 / *den;  // "two days out of five": of a working week
   }
-  double value = *figure * scale;
-  double value2 = figure2 ? *figure2 * scale : value;
+  const double value = *figure * scale;
+  const double value2 = figure2 ? *figure2 * scale : value;
   v.printed = value;
   if (figure2) v.printed2 = value2;
 
   // Printed precision: "85%" stands for anything that rounds to 85.
-  const bool rounds = rule.kind == "percentage" && group("den").empty();
-  const double half = rounds ? 0.5 * std::pow(10.0, -decimals_of(num_text)) : 0.0;
-  if (const std::string old_text = group("old"); !old_text.empty()) {
+  const bool rounds = percentage && group("den").empty();
+  auto half_of = [&](const std::string& digits) {
+    return rounds ? 0.5 * std::pow(10.0, -decimals_of(digits)) : 0.0;
+  };
+  const double half = half_of(num_text);
+  if (const std::string old_text = group("old"); !old_text.empty())
     if (auto old = parse_number(old_text)) {
-      const double old_half = rounds ? 0.5 * std::pow(10.0, -decimals_of(old_text)) : 0.0;
-      v.previous =
-          Previous{*old * scale, std::max(0.0, *old * scale - old_half), *old * scale + old_half};
+      const double o = *old * scale;
+      v.previous = Previous{o, std::max(0.0, o - half_of(old_text)), o + half_of(old_text)};
     }
-  }
-  const double half2 = rounds && figure2 ? 0.5 * std::pow(10.0, -decimals_of(group("num2"))) : half;
+  const double half2 = figure2 ? half_of(group("num2")) : half;
   const double lo = value - half, hi = value2 + half2;
 
-  if (rule.kind == "percentage")
-    v.unit = "%";
-  else if (rule.kind == "count")
-    v.unit = "count";
-  else if (rule.kind == "money")
-    v.unit = currency_of(group("cur"));
-  else if (rule.kind == "ratio")
-    v.unit = "days/week";
-  else if (rule.kind == "points")
-    v.unit = "points";
-  else if (rule.kind == "ordinal")
-    v.unit = "ordinal";
-  else
-    v.unit = "number";
-  if (!rule.field("unit").empty()) v.unit = rule.field("unit");
-  if (rule.kind == "count") v.counted = squash_spaces(lower(group("counted")));
-  if (rule.kind == "ratio") {
-    v.place = rule.field("place");
-    const std::string place = lower(group("place"));
-    if (place.find("home") != std::string::npos || place.find("remote") != std::string::npos)
-      v.place = "home";
-    else if (!place.empty())
-      v.place = "office";
-  }
+  v.unit = unit_of(rule, group, subunit_code);
+  if (rule.kind == ruleset::Kind::count) v.counted = squash_spaces(lower(group("counted")));
+  if (rule.kind == ruleset::Kind::ratio) v.place = ruleset::to_string(rule.place);
 
   if (figure2) {
     v.hedge = "range";
     v.lo = lo;
     v.hi = hi;
-  } else if (hedge && std::string_view(hedge->name) != "range") {
+  } else if (hedge && hedge->kind != HedgeKind::range) {
     apply_hedge(v, *hedge, value, lo, hi);
   } else {
     v.lo = lo;
     v.hi = hi;
   }
   if (v.lo && *v.lo < 0) v.lo = 0.0;
-  if (rule.kind == "percentage" && group("den").empty() && v.hi && *v.hi > 100 && value <= 100)
-    v.hi = 100.0;
-  return q;
+  if (rounds && v.hi && *v.hi > 100 && value <= 100) v.hi = 100.0;
+  return true;
 }
 
 namespace {
@@ -716,11 +659,43 @@ std::string format_number(double d) {
   return s;
 }
 
+// A unit that is an ISO 4217 code: three capital letters.
+bool is_currency(const std::string& unit) {
+  return unit.size() == 3 &&
+         std::all_of(unit.begin(), unit.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// ICU's English symbol of a currency ("£", "$", "CA$"); "" where it has none.
+std::string currency_symbol(const std::string& code) {
+  UChar iso[4] = {static_cast<UChar>(code[0]), static_cast<UChar>(code[1]),
+                  static_cast<UChar>(code[2]), 0};
+  UBool is_choice = false;
+  int32_t length = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  const UChar* name = ucurr_getName(iso, "en", UCURR_SYMBOL_NAME, &is_choice, &length, &status);
+  if (U_FAILURE(status) || !name || status == U_USING_DEFAULT_WARNING) return "";
+  std::string symbol;
+  icu::UnicodeString(name, length).toUTF8String(symbol);
+  return symbol == code ? "" : symbol;
+}
+
+// English month names from ICU's calendar data: "November".
+std::string month_name(int month) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::DateFormatSymbols symbols(icu::Locale::getEnglish(), status);
+  int32_t count = 0;
+  const icu::UnicodeString* names = symbols.getMonths(count);
+  if (U_FAILURE(status) || month < 1 || month > count) return std::to_string(month);
+  std::string name;
+  names[month - 1].toUTF8String(name);
+  return name;
+}
+
 std::string format_amount(const Value& v, double d) {
   if (v.unit == "%") return format_number(d) + "%";
-  if (v.unit == "days/week") return format_number(d);
-  if (v.unit == "GBP" || v.unit == "USD" || v.unit == "EUR") {
-    const char* sym = v.unit == "GBP" ? "£" : v.unit == "USD" ? "$" : "€";
+  if (is_currency(v.unit)) {
+    const std::string sym = currency_symbol(v.unit);
+    if (sym.empty()) return format_number(d);
     if (std::fabs(d) >= 1e9) return sym + format_number(d / 1e9) + "bn";
     if (std::fabs(d) >= 1e6) return sym + format_number(d / 1e6) + "m";
     return sym + format_number(d);
@@ -732,13 +707,10 @@ std::string format_amount(const Value& v, double d) {
 std::string describe(const Value& v) {
   if (v.unit == "date") {
     if (v.partial.starts_with("--")) {
-      static const char* kNames[] = {"January",   "February", "March",    "April",
-                                     "May",       "June",     "July",     "August",
-                                     "September", "October",  "November", "December"};
       const int month = std::atoi(v.partial.substr(2, 2).c_str());
       const int day = v.partial.size() >= 7 ? std::atoi(v.partial.substr(5, 2).c_str()) : 0;
       if (month < 1 || month > 12) return v.partial + " (year unknown)";
-      return (day ? std::to_string(day) + " " : "") + kNames[month - 1] + " (year unknown)";
+      return (day ? std::to_string(day) + " " : "") + month_name(month) + " (year unknown)";
     }
     if (!v.partial.empty()) return v.partial + " (no date to anchor it)";
     if (!v.lo) return "date";
@@ -750,8 +722,8 @@ std::string describe(const Value& v) {
     suffix = " days/week" + (v.place.empty() ? "" : " (" + v.place + ")");
   else if (v.unit == "count" && !v.counted.empty())
     suffix = " " + v.counted;
-  else if (v.unit != "%" && v.unit != "count" && v.unit != "number" && v.unit != "GBP" &&
-           v.unit != "USD" && v.unit != "EUR")
+  else if (v.unit != "%" && v.unit != "count" && v.unit != "number" &&
+           !(is_currency(v.unit) && !currency_symbol(v.unit).empty()))
     suffix = " " + v.unit;
   const double p = v.printed.value_or(v.lo.value_or(0));
   std::string figure;

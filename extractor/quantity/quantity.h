@@ -5,13 +5,15 @@
 // A quantity rule names its parts with capture groups; this stage reads them:
 //   num, num2   the figure, and the upper end of a range (digits or words)
 //   old         the figure before a change ("from two to three days")
-//   hedge       about, more than, at least, up to, between, ...
-//   mult        k, m, bn, thousand, million, billion
-//   cur         £, $, €, pounds, dollars, euros
+//   hedge       about, more than, at least, up to, ... (the lexicon's hedges)
+//   mult        k, m, bn, thousand, million, billion (the lexicon's multipliers)
+//   cur         £, C$, pounds, yen, GBP (the lexicon's currencies)
+//   sub         p, pence, cents: a currency's sub-unit, converted to the main unit
 //   counted     the noun a count counts
 //   den         the whole of "nine in ten", "two days out of five"
 //   day, month, year, weekday, rel    parts of a date
 // and the rule's fields: `hedge` (a fixed hedge), `unit`, `place` (office|home).
+// Every word is read through the rule set's lexicon, never a list of its own.
 #pragma once
 
 #include <unicode/uversion.h>
@@ -53,8 +55,8 @@ struct Value {
 std::optional<Value> previous_value(const Value& value);
 
 struct Quantity {
-  std::size_t mention = 0;  // index into the mentions it was read from
-  std::string kind;         // count, percentage, money, date, ratio, number
+  std::size_t mention = 0;                     // index into the mentions it was read from
+  ruleset::Kind kind = ruleset::Kind::number;  // a figure kind: count .. ordinal
   std::size_t begin = 0, end = 0;
   Value value;
 };
@@ -65,10 +67,11 @@ struct Context {
   bool us_dates = false;        // 11/12/2024 is 12 November in the UK, 11 December in the US
 };
 
-// Reads numbers and values. Holds an ICU spell-out parser: one Reader per thread.
+// Reads numbers and values with a lexicon's words. Holds an ICU spell-out
+// parser: one Reader per thread. The lexicon must outlive the Reader.
 class Reader {
  public:
-  Reader();
+  explicit Reader(const ruleset::Lexicon& lexicon);
   ~Reader();
   Reader(const Reader&) = delete;
   Reader& operator=(const Reader&) = delete;
@@ -77,10 +80,24 @@ class Reader {
   std::optional<Quantity> read(const ruleset::RuleSet& rules, const ruleset::Mention& mention,
                                std::string_view text, const Context& context) const;
 
-  // "1,500", "2.3", "eleven thousand", "two thousand four hundred", "a dozen".
+  // "1,500", "2.3", "1.5m", "eleven thousand", "two thousand four hundred", "a dozen".
   std::optional<double> parse_number(std::string_view text) const;
 
  private:
+  struct Groups;
+  std::optional<double> spelled_number(std::string words) const;
+  bool read_relative(const Groups& group, Quantity& q, const Context& context) const;
+  bool read_calendar_date(const Groups& group, Quantity& q, const Context& context) const;
+  bool read_majority(const std::string& majority, Value& v) const;
+  bool read_figure(const ruleset::Rule& rule, const Groups& group,
+                   const std::optional<ruleset::HedgeMeaning>& hedge, Value& v) const;
+  std::optional<double> read_main_figure(const ruleset::Rule& rule, const Groups& group) const;
+  double shared_scale(const std::string& lower_text, const std::string& upper_text, double figure,
+                      double upper) const;
+  std::string unit_of(const ruleset::Rule& rule, const Groups& group,
+                      const std::string& subunit_code) const;
+
+  const ruleset::Lexicon& lexicon_;
   std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
   // ICU's lenient spell-out parse costs tens of microseconds; number words
   // repeat ("first", "three"), so their values are kept (per Reader, per thread).
@@ -92,7 +109,8 @@ long days_from_civil(int year, int month, int day);
 std::string format_day(long days);                         // YYYY-MM-DD
 std::optional<long> parse_iso_day(std::string_view text);  // YYYY-MM-DD
 // A date written in prose or ISO ("11 December 2024, 22:39", "2024-12-11").
-std::optional<long> parse_date_text(std::string_view text, bool us_dates = false);
+std::optional<long> parse_date_text(std::string_view text, const ruleset::Lexicon& lexicon,
+                                    bool us_dates = false);
 
 // The value object of DESIGN.md: {"lo", "hi", "unit", "hedge", ...}; dates as ISO strings.
 nlohmann::ordered_json to_json(const Value& value);

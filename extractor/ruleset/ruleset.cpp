@@ -3,8 +3,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <ostream>
 #include <set>
 #include <tuple>
+
+#include "ruleset/lexicon_load.h"
 
 namespace fs = std::filesystem;
 
@@ -12,19 +17,25 @@ namespace claimdiff::ruleset {
 
 namespace {
 
-const std::set<std::string> kFileKeys = {"pack",   "version",    "description",
-                                         "macros", "attributes", "rules"};
-const std::set<std::string> kRuleKeys = {
-    "id",        "kind",  "pattern",    "priority",  "case_sensitive", "attribute",  "base",
-    "scope",     "place", "region",     "extent",    "field",          "hedge",      "unit",
-    "max_chars", "role",  "not_before", "not_after", "must_before",    "must_after", "note",
-    "examples",  "take",  "scope_from", "match_on",  "share_of"};
-const std::set<std::string> kFieldKeys = {
-    "attribute", "base",      "scope", "place", "region",     "extent",   "field",   "hedge",
-    "unit",      "max_chars", "role",  "take",  "scope_from", "match_on", "share_of"};
+const std::set<std::string> kFileKeys = {"pack",       "version", "description", "macros",
+                                         "attributes", "rules",   "lexicon"};
 const std::set<std::string> kExampleKeys = {"text", "value", "none", "ref_date", "region", "note"};
-const std::set<std::string> kQuantityKinds = {"count",  "percentage", "money",  "date",   "ratio",
-                                              "number", "trap",       "points", "ordinal"};
+
+constexpr std::array<std::pair<Kind, const char*>, 13> kKindNames = {{
+    {Kind::count, "count"},
+    {Kind::percentage, "percentage"},
+    {Kind::money, "money"},
+    {Kind::date, "date"},
+    {Kind::ratio, "ratio"},
+    {Kind::number, "number"},
+    {Kind::points, "points"},
+    {Kind::ordinal, "ordinal"},
+    {Kind::trap, "trap"},
+    {Kind::speaker, "speaker"},
+    {Kind::scope, "scope"},
+    {Kind::region, "region"},
+    {Kind::meta, "meta"},
+}};
 
 int line_of(const YAML::Node& node) {
   return node.Mark().line + 1;
@@ -34,7 +45,7 @@ nlohmann::json to_json(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Map: {
       nlohmann::json j = nlohmann::json::object();
-      for (const auto& kv : node) j[kv.first.as<std::string>()] = to_json(kv.second);
+      for (const auto& kv : node) j[kv.first.Scalar()] = to_json(kv.second);
       return j;
     }
     case YAML::NodeType::Sequence: {
@@ -72,12 +83,33 @@ class Loader {
   LoadResult run(const std::vector<fs::path>& roots) {
     for (const auto& root : roots) collect_files(root);
     for (const auto& [file, pack] : files_) parse_file(file, pack);
+    add_lexicon_macros();
     for (auto& raw : raw_rules_) build_rule(raw);
     build_filter();
     return std::move(result_);
   }
 
  private:
+  using Fail = std::function<void(int, std::string)>;
+
+  const Lexicon& lexicon() const { return result_.rules.lexicon; }
+
+  // The lexicon's words become macros ({{HEDGE}} ...) once every pack is read.
+  void add_lexicon_macros() {
+    detail::finish_lexicon(result_.rules.lexicon, [&](int line, std::string message) {
+      error(lexicon_file_, line, "", std::move(message));
+    });
+    for (auto& [name, pattern] : lexicon().macros()) {
+      if (macros_.count(name)) {
+        error(macro_files_[name], 0, "",
+              "macro " + name + " is built from the lexicon; define its words there instead");
+        continue;
+      }
+      macros_[name] = std::move(pattern);
+      macro_files_[name] = "lexicon";
+    }
+  }
+
   void error(const std::string& file, int line, const std::string& rule, std::string message) {
     result_.errors.push_back({file, line, rule, std::move(message)});
   }
@@ -119,6 +151,14 @@ class Loader {
   }
 
   void parse_file(const std::string& file, const std::string& pack) {
+    try {
+      read_file(file, pack);
+    } catch (const YAML::Exception& e) {  // a wrongly typed node anywhere: one line, never an abort
+      error(file, e.mark.line + 1, "", "YAML error: " + e.msg);
+    }
+  }
+
+  void read_file(const std::string& file, const std::string& pack) {
     YAML::Node root;
     try {
       root = YAML::LoadFile(file);
@@ -133,30 +173,42 @@ class Loader {
       return;
     }
     for (const auto& kv : root) {
-      const std::string key = kv.first.as<std::string>();
+      const std::string key = kv.first.Scalar();
       if (!kFileKeys.count(key)) error(file, line_of(kv.first), "", "unknown key '" + key + "'");
     }
-    if (root["version"]) result_.rules.pack_versions[pack] = root["version"].as<std::string>();
+    if (root["version"] && root["version"].IsScalar())
+      result_.rules.pack_versions[pack] = root["version"].Scalar();
+    if (const YAML::Node lexicon = root["lexicon"]) {
+      if (lexicon_file_.empty()) lexicon_file_ = file;
+      detail::merge_lexicon(lexicon, result_.rules.lexicon, [&](int line, std::string message) {
+        error(file, line, "", std::move(message));
+      });
+    }
     if (const YAML::Node labels = root["attributes"]) {
       if (!labels.IsMap())
         error(file, line_of(labels), "", "'attributes' must be a map of attribute: label");
       else
-        for (const auto& kv : labels)
-          result_.rules.labels[kv.first.as<std::string>()] = kv.second.as<std::string>();
+        for (const auto& kv : labels) {
+          if (!kv.second.IsScalar())
+            error(file, line_of(kv.second), "",
+                  "the label of '" + kv.first.Scalar() + "' must be text");
+          else
+            result_.rules.labels[kv.first.Scalar()] = kv.second.Scalar();
+        }
     }
     if (const YAML::Node macros = root["macros"]) {
       if (!macros.IsMap()) {
         error(file, line_of(macros), "", "'macros' must be a map of NAME: pattern");
       } else {
         for (const auto& kv : macros) {
-          const std::string name = kv.first.as<std::string>();
+          const std::string name = kv.first.Scalar();
           if (!kv.second.IsScalar()) {
             error(file, line_of(kv.second), "", "macro " + name + " must be a string");
           } else if (macros_.count(name)) {
             error(file, line_of(kv.first), "",
                   "macro " + name + " is defined twice (also in " + macro_files_[name] + ")");
           } else {
-            macros_[name] = kv.second.as<std::string>();
+            macros_[name] = kv.second.Scalar();
             macro_files_[name] = file;
           }
         }
@@ -222,135 +274,324 @@ class Loader {
     return re;
   }
 
+  // A rule's scalar field as text; wrongly typed YAML (a list, a map) is an error.
+  static std::optional<std::string> scalar_of(const YAML::Node& node, std::string& problem) {
+    if (node.IsScalar()) return node.Scalar();
+    problem = "must be a single value, not a " + std::string(node.IsSequence() ? "list"
+                                                             : node.IsMap()    ? "map"
+                                                                               : "null");
+    return std::nullopt;
+  }
+
+  // How each rule field is read into the typed Rule; the table is also the
+  // list of keys a rule may have.
+  using FieldReader = std::function<bool(const std::string&, Rule&, std::string&)>;
+  const std::map<std::string, FieldReader>& field_readers() {
+    static const auto* readers = [] {
+      auto text = [](std::string Rule::*member) {
+        return FieldReader([member](const std::string& v, Rule& r, std::string&) {
+          r.*member = v;
+          return true;
+        });
+      };
+      auto* m = new std::map<std::string, FieldReader>{
+          {"id", text(&Rule::id)},
+          {"pattern", text(&Rule::pattern)},
+          {"note", text(&Rule::note)},
+          {"attribute", text(&Rule::attribute)},
+          {"base", text(&Rule::base)},
+          {"share_of", text(&Rule::share_of)},
+          {"unit", text(&Rule::unit)},
+          {"scope", text(&Rule::scope)},
+          {"role", text(&Rule::role)},
+          {"kind",
+           [](const std::string& v, Rule& r, std::string& problem) {
+             const auto kind = kind_from_string(v);
+             if (!kind) problem = "unknown kind '" + v + "' (" + kind_names() + ")";
+             if (kind) r.kind = *kind;
+             return kind.has_value();
+           }},
+          {"priority", integer(&Rule::priority)},
+          {"max_chars",
+           [](const std::string& v, Rule& r, std::string& problem) {
+             int n = 0;
+             if (!integer_of(v, n, problem) || n < 0) return problem = "must be a count", false;
+             r.max_chars = static_cast<std::size_t>(n);
+             return true;
+           }},
+          {"case_sensitive", flag([](Rule& r, bool b) { r.case_sensitive = b; })},
+          {"scope_from",
+           choice<bool>({{"counted", true}}, [](Rule& r, bool b) { r.scope_from_counted = b; })},
+          {"take", choice<Take>({{"previous", Take::previous}}, [](Rule& r, Take t) { r.take = t; })},
+          {"place", choice<Place>({{"office", Place::office}, {"home", Place::home}},
+                                  [](Rule& r, Place p) { r.place = p; })},
+          {"match_on",
+           choice<MatchOn>({{"sentence", MatchOn::sentence}, {"counted", MatchOn::counted}},
+                           [](Rule& r, MatchOn o) { r.match_on = o; })},
+          {"extent", choice<text::CueExtent>({{"block", text::CueExtent::block},
+                                              {"rest", text::CueExtent::rest},
+                                              {"sentence", text::CueExtent::sentence}},
+                                             [](Rule& r, text::CueExtent e) { r.extent = e; })},
+          {"field", choice<text::MetaField>({{"outlet", text::MetaField::outlet},
+                                             {"published", text::MetaField::published},
+                                             {"author", text::MetaField::author}},
+                                            [](Rule& r, text::MetaField f) { r.meta_field = f; })},
+          {"hedge",
+           [](const std::string& v, Rule& r, std::string& problem) {
+             r.hedge = hedge_from_string(v);
+             if (!r.hedge) problem = "unknown hedge '" + v + "'";
+             return r.hedge.has_value();
+           }},
+          {"region",
+           [](const std::string& v, Rule& r, std::string& problem) {
+             const auto region = text::region_from_string(v);
+             if (!region) problem = "unknown region '" + v + "'";
+             if (region) r.region = *region;
+             return region.has_value();
+           }},
+      };
+      for (const char* key : {"not_before", "not_after", "must_before", "must_after", "examples"})
+        (*m)[key] = nullptr;  // read with the rule's patterns and examples
+      return m;
+    }();
+    return *readers;
+  }
+
+  static bool integer_of(const std::string& v, int& out, std::string& problem) {
+    try {
+      std::size_t used = 0;
+      out = std::stoi(v, &used);
+      if (used == v.size()) return true;
+    } catch (...) {
+    }
+    problem = "must be a whole number, not '" + v + "'";
+    return false;
+  }
+
+  static FieldReader integer(int Rule::*member) {
+    return [member](const std::string& v, Rule& r, std::string& problem) {
+      return integer_of(v, r.*member, problem);
+    };
+  }
+
+  static FieldReader flag(void (*set)(Rule&, bool)) {
+    return choice<bool>({{"true", true}, {"false", false}}, set);
+  }
+
+  template <class T>
+  static FieldReader choice(std::vector<std::pair<std::string, T>> table, void (*set)(Rule&, T)) {
+    return [table, set](const std::string& v, Rule& r, std::string& problem) {
+      std::string names;
+      for (const auto& [name, value] : table) {
+        if (name == v) return set(r, value), true;
+        names += (names.empty() ? "" : ", ") + name;
+      }
+      problem = "must be one of " + names + ", not '" + v + "'";
+      return false;
+    };
+  }
+
+  static std::string kind_names() {
+    std::string names;
+    for (const auto& [kind, name] : kKindNames)
+      names += (names.empty() ? "" : ", ") + std::string(name);
+    return names;
+  }
+
+  // Every field of the rule into its typed member; false when any is wrong.
+  bool read_fields(const YAML::Node& node, Rule& rule, const Fail& fail) {
+    bool ok = true;
+    for (const auto& kv : node) {
+      const std::string key = kv.first.Scalar();
+      auto it = field_readers().find(key);
+      if (it == field_readers().end()) {
+        fail(line_of(kv.first), "unknown key '" + key + "'");
+        ok = false;
+        continue;
+      }
+      if (!it->second) continue;
+      std::string problem;
+      const auto value = scalar_of(kv.second, problem);
+      if (!value || !it->second(*value, rule, problem)) {
+        fail(line_of(kv.second), "'" + key + "' " + problem);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  // The layer follows from the kind, and from naming an attribute.
+  bool assign_layer(Rule& rule, const YAML::Node& node, const Fail& fail) {
+    if (!rule.attribute.empty()) {
+      if (!is_figure(rule.kind))
+        return fail(line_of(node["kind"]),
+                    "an attribute rule's kind is the figure it labels, not '" +
+                        std::string(to_string(rule.kind)) + "'"),
+               false;
+      rule.layer = Layer::attribute;
+    } else if (is_figure(rule.kind) || rule.kind == Kind::trap) {
+      rule.layer = Layer::quantity;
+    } else if (rule.kind == Kind::speaker) {
+      rule.layer = Layer::speaker;
+    } else if (rule.kind == Kind::scope) {
+      rule.layer = Layer::scope;
+    } else {
+      rule.layer = Layer::furniture;
+    }
+    return true;
+  }
+
+  // Fields that mean something only on some layers, and what a layer needs.
+  bool check_layer(const Rule& rule, const YAML::Node& node, const Fail& fail) {
+    const int line = line_of(node);
+    auto only = [&](bool present, const char* field, bool allowed, const char* where) {
+      if (present && !allowed)
+        return fail(line_of(node[field]), std::string("'") + field + "' belongs to " + where),
+               false;
+      return true;
+    };
+    const bool attribute = rule.layer == Layer::attribute;
+    if (!only(!rule.base.empty(), "base", attribute, "attribute rules") ||
+        !only(!rule.share_of.empty(), "share_of", attribute, "attribute rules") ||
+        !only(rule.take != Take::figure, "take", attribute, "attribute rules") ||
+        !only(rule.scope_from_counted, "scope_from", attribute, "attribute rules") ||
+        !only(!rule.role.empty(), "role", rule.layer == Layer::speaker, "speaker rules") ||
+        !only(node["match_on"].IsDefined(), "match_on", rule.layer == Layer::scope,
+              "scope rules") ||
+        !only(node["region"].IsDefined() || node["extent"].IsDefined(), "region",
+              rule.kind == Kind::region, "region rules") ||
+        !only(node["field"].IsDefined(), "field", rule.kind == Kind::meta, "meta rules"))
+      return false;
+    if (!rule.base.empty() && !lexicon().base(rule.base))
+      return fail(line_of(node["base"]), "base '" + rule.base + "' is not in the lexicon's bases"),
+             false;
+    if (attribute && !result_.rules.labels.count(rule.attribute))
+      return fail(line_of(node["attribute"]),
+                  "attribute '" + rule.attribute + "' is not declared in any 'attributes:' map"),
+             false;
+    if (rule.layer == Layer::scope && rule.scope.empty())
+      return fail(line, "a scope rule needs 'scope: <name>'"), false;
+    if (rule.kind == Kind::region && !node["region"])
+      return fail(line, "a region rule needs 'region: <name>'"), false;
+    if (rule.kind == Kind::meta && !node["field"])
+      return fail(line, "a meta rule needs 'field: outlet|published|author'"), false;
+    auto needs_group = [&](bool applies, const char* group, const char* what) {
+      if (applies && std::find(rule.group_names.begin(), rule.group_names.end(), group) ==
+                         rule.group_names.end())
+        return fail(line_of(node["pattern"]),
+                    std::string("a ") + what + " rule needs a group (?P<" + group + ">...)"),
+               false;
+      return true;
+    };
+    return needs_group(attribute, "value", "attribute") &&
+           needs_group(rule.layer == Layer::speaker, "who", "speaker") &&
+           needs_group(rule.kind == Kind::meta, "value", "meta");
+  }
+
+  // Expands and compiles the pattern; records the group names by index.
+  bool compile_pattern(Rule& rule, const YAML::Node& node, const Fail& fail) {
+    std::vector<std::string> stack;
+    std::string problem;
+    if (!expand(rule.pattern, rule.expanded, stack, problem))
+      return fail(line_of(node["pattern"]), problem), false;
+    rule.re = compile(rule.expanded, rule.case_sensitive, problem);
+    if (!rule.re) return fail(line_of(node["pattern"]), "RE2: " + problem), false;
+    rule.group_names.assign(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups()) + 1, "");
+    for (const auto& [name, index] : rule.re->NamedCapturingGroups())
+      rule.group_names[static_cast<std::size_t>(index)] = name;
+    return true;
+  }
+
+  // not_before / must_after ...: patterns checked on the text beside a match.
+  bool read_context(Rule& rule, const YAML::Node& node, const Fail& fail) {
+    for (const char* key : {"not_before", "not_after", "must_before", "must_after"}) {
+      if (!node[key]) continue;
+      std::string problem, expanded;
+      std::vector<std::string> stack;
+      const auto written = scalar_of(node[key], problem);
+      if (!written) return fail(line_of(node[key]), std::string("'") + key + "' " + problem), false;
+      if (!expand(*written, expanded, stack, problem))
+        return fail(line_of(node[key]), problem), false;
+      const bool before = std::string_view(key).ends_with("before");
+      auto re = compile(before ? "(?:" + expanded + ")\\s*$" : "^\\s*(?:" + expanded + ")",
+                        rule.case_sensitive, problem);
+      if (!re) return fail(line_of(node[key]), std::string(key) + ": RE2: " + problem), false;
+      rule.context.push_back({re, before, std::string_view(key).starts_with("must")});
+    }
+    return true;
+  }
+
+  // One example; false when it is malformed.
+  bool read_example(const YAML::Node& ex, const Rule& rule, Example& e, const Fail& fail) {
+    e.line = line_of(ex);
+    if (!ex.IsMap() || !ex["text"]) return fail(e.line, "an example needs 'text'"), false;
+    bool ok = true;
+    std::string problem;
+    auto text_field = [&](const char* key, std::string& into) {
+      if (!ex[key]) return;
+      if (auto v = scalar_of(ex[key], problem))
+        into = *v;
+      else
+        ok = false, fail(line_of(ex[key]), std::string("example '") + key + "' " + problem);
+    };
+    for (const auto& kv : ex)
+      if (!kExampleKeys.count(kv.first.Scalar()))
+        ok = false, fail(line_of(kv.first), "unknown example key '" + kv.first.Scalar() + "'");
+    text_field("text", e.text);
+    text_field("ref_date", e.ref_date);
+    text_field("region", e.region);
+    std::string none;
+    text_field("none", none);
+    if (!none.empty() && none != "true" && none != "false")
+      ok = false,
+      fail(line_of(ex["none"]), "example 'none' must be true or false, not '" + none + "'");
+    e.none = none == "true";
+    if (ex["value"]) e.value = to_json(ex["value"]);
+    const bool names_something = rule.kind == Kind::speaker || rule.kind == Kind::meta ||
+                                 rule.kind == Kind::scope || rule.kind == Kind::trap;
+    if (ok && !e.none && e.value.is_null() && e.region.empty() && !names_something)
+      ok = false, fail(e.line, "an example needs 'value', 'region' or 'none: true'");
+    return ok;
+  }
+
+  bool read_examples(Rule& rule, const YAML::Node& node, const Fail& fail) {
+    const YAML::Node examples = node["examples"];
+    if (!examples || !examples.IsSequence() || examples.size() == 0)
+      return fail(line_of(node), "rule has no examples (every rule carries its own tests)"), false;
+    bool ok = true;
+    for (const auto& ex : examples) {
+      Example e;
+      if (read_example(ex, rule, e, fail))
+        rule.examples.push_back(std::move(e));
+      else
+        ok = false;
+    }
+    return ok;
+  }
+
   void build_rule(const RawRule& raw) {
     const YAML::Node& node = raw.node;
     const int line = line_of(node);
-    if (!node.IsMap()) {
-      error(raw.file, line, "", "a rule must be a map");
-      return;
-    }
+    if (!node.IsMap()) return error(raw.file, line, "", "a rule must be a map");
     Rule rule;
     rule.file = raw.file;
     rule.pack = raw.pack;
     rule.line = line;
-    const std::string id = node["id"] && node["id"].IsScalar() ? node["id"].as<std::string>() : "";
-    bool ok = true;
-    auto fail = [&](int at, std::string message) {
+    const std::string id = node["id"] && node["id"].IsScalar() ? node["id"].Scalar() : "";
+    const Fail fail = [&](int at, std::string message) {
       error(raw.file, at, id, std::move(message));
-      ok = false;
     };
-    for (const auto& kv : node) {
-      const std::string key = kv.first.as<std::string>();
-      if (!kRuleKeys.count(key)) fail(line_of(kv.first), "unknown key '" + key + "'");
-    }
     if (id.empty()) return fail(line, "rule has no 'id'");
     if (!ids_.insert(id).second) return fail(line, "duplicate rule id");
-    rule.id = id;
     if (!node["kind"] || !node["pattern"]) return fail(line, "rule needs 'kind' and 'pattern'");
-    rule.kind = node["kind"].as<std::string>();
-    rule.pattern = node["pattern"].as<std::string>();
     try {
-      if (node["priority"]) rule.priority = node["priority"].as<int>();
-      if (node["case_sensitive"]) rule.case_sensitive = node["case_sensitive"].as<bool>();
+      const bool ok = read_fields(node, rule, fail) && assign_layer(rule, node, fail) &&
+                      compile_pattern(rule, node, fail) && check_layer(rule, node, fail) &&
+                      read_context(rule, node, fail) && read_examples(rule, node, fail);
+      if (ok) result_.rules.rules.push_back(std::move(rule));
     } catch (const YAML::Exception& e) {
-      return fail(line_of(node["priority"] ? node["priority"] : node), "bad value: " + e.msg);
+      fail(e.mark.line + 1, "YAML error: " + e.msg);
     }
-    for (const auto& key : kFieldKeys)
-      if (node[key]) rule.fields[key] = node[key].as<std::string>();
-
-    if (rule.fields.count("attribute")) {
-      rule.layer = Layer::attribute;
-    } else if (kQuantityKinds.count(rule.kind)) {
-      rule.layer = Layer::quantity;
-    } else if (rule.kind == "speaker") {
-      rule.layer = Layer::speaker;
-    } else if (rule.kind == "scope") {
-      rule.layer = Layer::scope;
-    } else if (rule.kind == "region" || rule.kind == "meta") {
-      rule.layer = Layer::furniture;
-    } else {
-      return fail(line_of(node["kind"]), "unknown kind '" + rule.kind + "'");
-    }
-
-    std::vector<std::string> stack;
-    std::string problem;
-    if (!expand(rule.pattern, rule.expanded, stack, problem))
-      return fail(line_of(node["pattern"]), problem);
-    rule.re = compile(rule.expanded, rule.case_sensitive, problem);
-    if (!rule.re) return fail(line_of(node["pattern"]), "RE2: " + problem);
-    rule.group_names.assign(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups()) + 1, "");
-    for (const auto& [name, index] : rule.re->NamedCapturingGroups())
-      rule.group_names[static_cast<std::size_t>(index)] = name;
-    auto has_group = [&](const char* name) {
-      return std::find(rule.group_names.begin(), rule.group_names.end(), name) !=
-             rule.group_names.end();
-    };
-    if (rule.layer == Layer::attribute && !has_group("value"))
-      return fail(line_of(node["pattern"]), "an attribute rule needs a group (?P<value>...)");
-    if (rule.layer == Layer::speaker && !has_group("who"))
-      return fail(line_of(node["pattern"]), "a speaker rule needs a group (?P<who>...)");
-    if (rule.layer == Layer::scope) {
-      if (rule.field("scope").empty()) return fail(line, "a scope rule needs 'scope: <name>'");
-      const std::string& on = rule.field("match_on");
-      if (!on.empty() && on != "sentence" && on != "counted")
-        return fail(line, "match_on must be sentence or counted");
-    }
-    if (const std::string& take = rule.field("take"); !take.empty() && take != "previous")
-      return fail(line, "take must be 'previous' (the figure before a change)");
-    if (const std::string& from = rule.field("scope_from"); !from.empty() && from != "counted")
-      return fail(line, "scope_from must be 'counted' (the noun a count counts)");
-    if (rule.kind == "meta") {
-      if (!has_group("value"))
-        return fail(line_of(node["pattern"]), "a meta rule needs a group (?P<value>...)");
-      const std::string& field = rule.field("field");
-      if (field != "outlet" && field != "published" && field != "author")
-        return fail(line, "a meta rule needs 'field: outlet|published|author'");
-    }
-    if (rule.kind == "region") {
-      if (!text::region_from_string(rule.field("region")))
-        return fail(line, "unknown region '" + rule.field("region") + "'");
-      const std::string& extent = rule.field("extent");
-      if (!extent.empty() && extent != "block" && extent != "rest" && extent != "sentence")
-        return fail(line, "extent must be block, rest or sentence");
-    }
-
-    for (const char* key : {"not_before", "not_after", "must_before", "must_after"}) {
-      if (!node[key]) continue;
-      std::string expanded;
-      if (!expand(node[key].as<std::string>(), expanded, stack, problem))
-        return fail(line_of(node[key]), problem);
-      const bool before = std::string_view(key).ends_with("before");
-      auto re = compile(before ? "(?:" + expanded + ")\\s*$" : "^\\s*(?:" + expanded + ")",
-                        rule.case_sensitive, problem);
-      if (!re) return fail(line_of(node[key]), std::string(key) + ": RE2: " + problem);
-      rule.context.push_back({re, before, std::string_view(key).starts_with("must")});
-    }
-
-    const YAML::Node examples = node["examples"];
-    if (!examples || !examples.IsSequence() || examples.size() == 0)
-      return fail(line, "rule has no examples (every rule carries its own tests)");
-    for (const auto& ex : examples) {
-      Example e;
-      e.line = line_of(ex);
-      if (!ex.IsMap() || !ex["text"]) {
-        fail(e.line, "an example needs 'text'");
-        continue;
-      }
-      for (const auto& kv : ex) {
-        const std::string key = kv.first.as<std::string>();
-        if (!kExampleKeys.count(key)) fail(line_of(kv.first), "unknown example key '" + key + "'");
-      }
-      e.text = ex["text"].as<std::string>();
-      if (ex["none"]) e.none = ex["none"].as<bool>();
-      if (ex["value"]) e.value = to_json(ex["value"]);
-      if (ex["ref_date"]) e.ref_date = ex["ref_date"].as<std::string>();
-      if (ex["region"]) e.region = ex["region"].as<std::string>();
-      if (!e.none && e.value.is_null() && e.region.empty() && rule.kind != "speaker" &&
-          rule.kind != "meta" && rule.kind != "scope")
-        fail(e.line, "an example needs 'value', 'region' or 'none: true'");
-      rule.examples.push_back(std::move(e));
-    }
-    if (ok) result_.rules.rules.push_back(std::move(rule));
   }
 
   void build_filter() {
@@ -383,7 +624,7 @@ class Loader {
         set.attribute_filter,
         [](const Rule& r) {
           return r.layer == Layer::attribute ||
-                 (r.layer == Layer::scope && r.field("match_on") != "counted");
+                 (r.layer == Layer::scope && r.match_on != MatchOn::counted);
         },
         "attribute");
   }
@@ -394,6 +635,7 @@ class Loader {
   std::map<std::string, std::string> macros_, macro_files_;
   std::vector<RawRule> raw_rules_;
   std::set<std::string> ids_;
+  std::string lexicon_file_;  // the first file with a lexicon, for errors in the merged one
 };
 
 bool context_ok(const Rule& rule, std::string_view s, std::size_t b, std::size_t e) {
@@ -409,10 +651,24 @@ bool context_ok(const Rule& rule, std::string_view s, std::size_t b, std::size_t
 
 }  // namespace
 
-const std::string& Rule::field(const std::string& key) const {
-  static const std::string empty;
-  auto it = fields.find(key);
-  return it == fields.end() ? empty : it->second;
+const char* to_string(Kind kind) {
+  for (const auto& [k, name] : kKindNames)
+    if (k == kind) return name;
+  return "number";
+}
+
+std::optional<Kind> kind_from_string(std::string_view name) {
+  for (const auto& [k, text] : kKindNames)
+    if (name == text) return k;
+  return std::nullopt;
+}
+
+bool is_figure(Kind kind) {
+  return kind <= Kind::ordinal;
+}
+
+const char* to_string(Place place) {
+  return place == Place::office ? "office" : place == Place::home ? "home" : "";
 }
 
 std::string Error::format() const {
@@ -432,27 +688,13 @@ text::Cues RuleSet::cues() const {
                    [](const Rule* a, const Rule* b) { return a->priority > b->priority; });
   for (const Rule* r : ordered) {
     const Rule& rule = *r;
-    if (rule.kind == "region") {
-      text::RegionCue cue;
-      cue.id = rule.id;
-      cue.region = *text::region_from_string(rule.field("region"));
-      const std::string& extent = rule.field("extent");
-      cue.extent = extent == "rest"       ? text::CueExtent::rest
-                   : extent == "sentence" ? text::CueExtent::sentence
-                                          : text::CueExtent::block;
-      cue.pattern = rule.re;
-      if (!rule.field("max_chars").empty())
-        cue.max_block_chars = std::stoul(rule.field("max_chars"));
-      cues.regions.push_back(std::move(cue));
-    } else if (rule.kind == "meta") {
-      const std::string& f = rule.field("field");
-      cues.meta.push_back({rule.id,
-                           f == "published" ? text::MetaField::published
-                           : f == "author"  ? text::MetaField::author
-                                            : text::MetaField::outlet,
-                           rule.re});
+    if (rule.kind == Kind::region) {
+      cues.regions.push_back({rule.id, rule.region, rule.extent, rule.re, rule.max_chars});
+    } else if (rule.kind == Kind::meta) {
+      cues.meta.push_back({rule.id, rule.meta_field, rule.re});
     }
   }
+  cues.abbreviations = lexicon.abbreviations;
   return cues;
 }
 
@@ -484,8 +726,9 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
     }
   };
   filter(rules.quantity_filter);
-  const bool figures = std::any_of(candidates.begin(), candidates.end(),
-                                   [&](std::size_t r) { return rules.rules[r].kind != "trap"; });
+  const bool figures = std::any_of(candidates.begin(), candidates.end(), [&](std::size_t r) {
+    return rules.rules[r].kind != Kind::trap;
+  });
   filter(rules.speaker_filter);  // also without figures: a quote's attribution
   if (figures) filter(rules.attribute_filter);
   std::sort(candidates.begin(), candidates.end());
@@ -538,6 +781,75 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
     return std::tie(a.begin, a.end, a.rule) < std::tie(b.begin, b.end, b.rule);
   });
   return result;
+}
+
+}  // namespace claimdiff::ruleset
+
+namespace claimdiff::ruleset {
+
+bool value_matches(const nlohmann::json& expected, const nlohmann::ordered_json& got) {
+  if (!expected.is_object()) return false;
+  for (const auto& [key, want] : expected.items()) {
+    if (!got.contains(key)) return false;
+    const auto& have = got[key];
+    if (want.is_number() && have.is_number()) {
+      const double a = want.get<double>(), b = have.get<double>();
+      // Examples write thirds and the like to two decimals.
+      if (std::fabs(a - b) > std::max(0.005, 1e-6 * std::fabs(a))) return false;
+    } else if (want.dump() != have.dump()) {  // two JSON types: compare as written
+      return false;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+bool below_any(const std::string& file, const std::vector<fs::path>& roots) {
+  if (roots.empty()) return true;
+  std::error_code ec;
+  const fs::path f = fs::weakly_canonical(file, ec);
+  for (const auto& root : roots) {
+    const fs::path r = fs::weakly_canonical(root, ec);
+    auto [ri, fi] = std::mismatch(r.begin(), r.end(), f.begin(), f.end());
+    if (ri == r.end()) return true;
+  }
+  return false;
+}
+
+std::string expected_text(const Rule& rule, const Example& ex) {
+  if (rule.kind == Kind::trap) return "no figure where the trap fires";
+  if (ex.none) return "nothing";
+  if (!ex.region.empty()) return "region " + ex.region;
+  return ex.value.dump();
+}
+
+}  // namespace
+
+ExampleTally run_examples(const RuleSet& rules, const ExampleProbe& probe,
+                          const std::vector<fs::path>& only, std::ostream& out, bool verbose) {
+  ExampleTally tally;
+  for (std::size_t r = 0; r < rules.rules.size(); ++r) {
+    const Rule& rule = rules.rules[r];
+    if (!below_any(rule.file, only)) continue;
+    for (const auto& ex : rule.examples) {
+      const ExampleOutcome outcome = probe(r, ex);
+      // A trap holds when no figure is read where it fired; `none`, when the rule made nothing.
+      const bool ok = ex.none || rule.kind == Kind::trap ? outcome.got.empty() : outcome.matched;
+      if (ok) {
+        ++tally.passed;
+        if (verbose) out << "ok " << rule.id << ": " << ex.text << "\n";
+        continue;
+      }
+      ++tally.failed;
+      std::string got;
+      for (const auto& g : outcome.got) got += (got.empty() ? "" : "; ") + g;
+      out << rule.file << ":" << ex.line << " " << rule.id << ": expected "
+          << expected_text(rule, ex) << ", got " << (got.empty() ? "nothing" : got)
+          << "  [text: " << ex.text << "]\n";
+    }
+  }
+  return tally;
 }
 
 }  // namespace claimdiff::ruleset

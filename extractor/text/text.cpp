@@ -243,18 +243,12 @@ std::string normalise(std::string_view decoded, const std::vector<std::uint32_t>
 Segmenter::Segmenter(Cues cues) : cues_(std::move(cues)) {
   UErrorCode status = U_ZERO_ERROR;
   sentences_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-  // CLDR's English exceptions ("Mr.") plus the titles and abbreviations of news copy.
+  // CLDR's English exceptions ("Mr.") plus the lexicon's abbreviations of news copy.
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> filter(
       icu::FilteredBreakIteratorBuilder::createInstance(icu::Locale::getEnglish(), status));
   if (U_SUCCESS(status) && filter) {
-    for (const char* abbreviation :
-         {"A.",   "B.",    "C.",   "D.",    "E.",      "F.",   "G.",    "H.",    "I.",
-          "J.",   "K.",    "L.",   "M.",    "N.",      "O.",   "P.",    "Q.",    "R.",
-          "S.",   "T.",    "U.",   "V.",    "W.",      "X.",   "Y.",    "Z.",    "Dr.",
-          "St.",  "No.",   "Nos.", "Prof.", "Gen.",    "Col.", "Sgt.",  "Insp.", "Supt.",
-          "Rev.", "Capt.", "Lt.",  "Gov.",  "Sen.",    "Rep.", "Cllr.", "Mt.",   "Ltd.",
-          "Inc.", "Co.",   "Jr.",  "Sr.",   "approx.", "est.", "vs."})
-      filter->suppressBreakAfter(icu::UnicodeString(abbreviation), status);
+    for (const std::string& abbreviation : cues_.abbreviations)
+      filter->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
     icu::BreakIterator* plain = sentences_.release();
     icu::BreakIterator* wrapped = filter->wrapIteratorWithFilter(plain, status);
     sentences_.reset(wrapped && U_SUCCESS(status) ? wrapped : plain);

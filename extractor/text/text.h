@@ -59,6 +59,8 @@ struct MetaCue {
 struct Cues {
   std::vector<RegionCue> regions;
   std::vector<MetaCue> meta;
+  // Abbreviations after which a full stop does not end a sentence ("Dr.").
+  std::vector<std::string> abbreviations;
 };
 
 struct Block {

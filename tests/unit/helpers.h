@@ -18,6 +18,13 @@ inline const ruleset::RuleSet& builtin_rules() {
   return loaded.rules;
 }
 
+// Reading options with the built-in lexicon's HTML furniture words.
+inline ingest::Options input_options() {
+  ingest::Options options;
+  options.page_classes = builtin_rules().lexicon.page_classes;
+  return options;
+}
+
 inline std::filesystem::path source_dir() {
   return CLAIMDIFF_SOURCE_DIR;
 }

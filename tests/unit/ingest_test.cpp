@@ -201,7 +201,7 @@ TEST_CASE("an HTML page becomes its visible text - a line per block - mapped to 
   ingest::Article a = decoded(kPage);
   REQUIRE(ingest::looks_like_html("x.txt", a.text));
   CHECK_FALSE(ingest::looks_like_html("x.txt", "Plain text <b>bold</b>"));
-  ingest::extract_html(a);
+  ingest::extract_html(a, testing::builtin_rules().lexicon.page_classes);
   CHECK(a.format == "html");
   CHECK(a.text ==
         "Valley Post\n"
@@ -251,13 +251,13 @@ TEST_CASE("broken HTML never crashes and still gives its text", "[ingest]") {
         std::string("<!doctype html><p>&#xZZ; &unknown; & alone &amp"),
         std::string("<html><body>") + std::string(100000, '<') + "</body>"}) {
     ingest::Article a = decoded(bytes);
-    ingest::extract_html(a);
+    ingest::extract_html(a, testing::builtin_rules().lexicon.page_classes);
     REQUIRE(a.text_to_original.size() == a.text.size() + 1);
     CHECK(std::all_of(a.text_to_original.begin(), a.text_to_original.end(),
                       [&](auto offset) { return offset <= bytes.size(); }));
   }
   ingest::Article a = decoded("<html><p>Unclosed <b>bold <i>and 12 nurses");
-  ingest::extract_html(a);
+  ingest::extract_html(a, testing::builtin_rules().lexicon.page_classes);
   CHECK(a.text == "Unclosed bold and 12 nurses\n");
 }
 

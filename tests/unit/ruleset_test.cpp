@@ -64,6 +64,8 @@ rules:
     attribute: x.y
     pattern: '\d'
     examples: [{text: '1', none: true}]
+attributes:
+  x.y: 'a fact of our own'
 )");
   CHECK(has_error(errors, 7, "bad.regex", "missing )"));
   CHECK(has_error(errors, 11, "bad.key", "unknown key 'colour'"));
@@ -74,6 +76,174 @@ rules:
   CHECK(has_error(errors, 32, "attr.novalue", "(?P<value>"));
   // The formatted line names the file.
   CHECK(errors[0].format().find("pack.yaml:") != std::string::npos);
+}
+
+TEST_CASE("rule fields are typed: wrong types and misspelt values are errors, never aborts",
+          "[ruleset]") {
+  const auto errors = load_errors(R"(attributes:
+  pay.offer: 'the pay offer'
+rules:
+  - id: typo.kind
+    kind: percent
+    pattern: '\d+%'
+    examples: [{text: '5%', none: true}]
+  - id: list.text
+    kind: count
+    pattern: '\d'
+    examples: [{text: [a, b], none: true}]
+  - id: maybe.none
+    kind: count
+    pattern: '\d'
+    examples: [{text: '1', none: maybe}]
+  - id: map.kind
+    kind: {a: 1}
+    pattern: '\d'
+    examples: [{text: '1', none: true}]
+  - id: list.pattern
+    kind: count
+    pattern: [a, b]
+    examples: [{text: '1', none: true}]
+  - id: map.attribute
+    kind: count
+    attribute: {a: 1}
+    pattern: '(?P<value>\d)'
+    examples: [{text: '1', none: true}]
+  - id: undeclared.attribute
+    kind: count
+    attribute: pay.ofer
+    pattern: '(?P<value>\d)'
+    examples: [{text: '1', none: true}]
+  - id: unknown.base
+    kind: percentage
+    attribute: pay.offer
+    base: voters
+    pattern: '(?P<value>\d+%)'
+    examples: [{text: '1', none: true}]
+  - id: bad.place
+    kind: ratio
+    place: garden
+    pattern: '\d days'
+    examples: [{text: '1', none: true}]
+  - id: base.on.count
+    kind: count
+    base: members
+    pattern: '\d'
+    examples: [{text: '1', none: true}]
+  - id: word.priority
+    kind: count
+    priority: high
+    pattern: '\d'
+    examples: [{text: '1', none: true}]
+)");
+  CHECK(has_error(errors, 5, "typo.kind", "unknown kind 'percent'"));
+  CHECK(has_error(errors, 11, "list.text", "'text' must be a single value, not a list"));
+  CHECK(has_error(errors, 15, "maybe.none", "'none' must be true or false, not 'maybe'"));
+  CHECK(has_error(errors, 17, "map.kind", "'kind' must be a single value, not a map"));
+  CHECK(has_error(errors, 22, "list.pattern", "'pattern' must be a single value, not a list"));
+  CHECK(has_error(errors, 26, "map.attribute", "'attribute' must be a single value"));
+  CHECK(has_error(errors, 31, "undeclared.attribute", "'pay.ofer' is not declared"));
+  CHECK(has_error(errors, 37, "unknown.base", "'voters' is not in the lexicon's bases"));
+  CHECK(has_error(errors, 42, "bad.place", "must be one of office, home, not 'garden'"));
+  CHECK(has_error(errors, 47, "base.on.count", "'base' belongs to attribute rules"));
+  CHECK(has_error(errors, 52, "word.priority", "must be a whole number, not 'high'"));
+}
+
+TEST_CASE("lexicon entries of the wrong shape are errors naming file and line", "[ruleset]") {
+  const auto errors = load_errors(R"(lexicon:
+  hedges:
+    - {means: sort_of, words: [kind of]}
+    - {means: approx, words: {a: 1}}
+    - {means: approx, colour: red, words: [about]}
+  multipliers:
+    - {times: lots, words: [heaps]}
+  colours: [red]
+  months: [[Jan]]
+  bases:
+    members: {label: of all members, size: 3}
+  page_classes:
+    - {region: sidebar, words: [aside]}
+)");
+  CHECK(has_error(errors, 3, "", "unknown hedge meaning 'sort_of'"));
+  CHECK(has_error(errors, 4, "", "must be a list of words"));
+  CHECK(has_error(errors, 5, "", "unknown key 'colour' in 'hedges'"));
+  CHECK(has_error(errors, 7, "", "'times' must be a number, not 'lots'"));
+  CHECK(has_error(errors, 8, "", "unknown lexicon section 'colours'"));
+  CHECK(has_error(errors, 9, "", "'months' must be a list of 12"));
+  CHECK(has_error(errors, 11, "", "unknown key 'size' in 'bases'"));
+  CHECK(has_error(errors, 13, "", "unknown region 'sidebar'"));
+}
+
+TEST_CASE("a word given two meanings across packs is an error", "[ruleset]") {
+  const auto dir = scratch_dir("rules-twice");
+  write_file(dir / "lexicon.yaml", "lexicon:\n  hedges:\n    - {means: at_most, words: [about]}\n");
+  const auto loaded = ruleset::load({CLAIMDIFF_RULES_DIR, dir});
+  REQUIRE(loaded.errors.size() == 1);
+  CHECK(loaded.errors[0].message.find("'about' has two meanings in 'hedges'") != std::string::npos);
+  CHECK(loaded.errors[0].file == (dir / "lexicon.yaml").string());
+}
+
+TEST_CASE("the macros are built from the lexicon: each word is matched and understood",
+          "[ruleset]") {
+  const auto& lexicon = testing::builtin_rules().lexicon;
+  const auto macros = lexicon.macros();
+  // Every hedge the HEDGE macro matches has a meaning, and the reverse.
+  const re2::RE2 hedge("(?i)^(?:" + macros.at("HEDGE") + ")$");
+  for (const auto& [word, meaning] : lexicon.hedges) CHECK(re2::RE2::FullMatch(word, hedge));
+  for (const char* word : {"slightly more than", "up to", "an estimated", "just under"})
+    CHECK(lexicon.hedge(word).has_value());
+  CHECK(lexicon.hedge("Slightly  More than")->kind == ruleset::HedgeKind::more_than);
+  CHECK(lexicon.hedge("slightly more than")->width.has_value());
+  CHECK_FALSE(lexicon.hedge("more than")->width.has_value());
+  CHECK(lexicon.multiplier("bn") == 1e9);
+  CHECK(lexicon.multiplier("") == 1.0);
+  CHECK_FALSE(lexicon.multiplier("lots").has_value());
+  CHECK(lexicon.fraction("two-thirds") == Approx(2.0 / 3));
+  CHECK(lexicon.fraction("a quarter") == Approx(0.25));
+  CHECK_FALSE(lexicon.fraction("third").has_value());  // an ordinal, not a fraction
+  CHECK(lexicon.currency("C$") == "CAD");
+  CHECK(lexicon.currency("Pounds") == "GBP");
+  CHECK(lexicon.month("Sept.") == 9);
+  CHECK(lexicon.weekday("Thursday") == 3);
+  // Longest first: "US$" is tried before "$".
+  const re2::RE2 symbol("(" + macros.at("CURSYM") + ")");
+  std::string got;
+  CHECK(re2::RE2::PartialMatch("a US$5 fee", symbol, &got));
+  CHECK(got == "US$");
+}
+
+TEST_CASE("a user pack adds a hedge and a currency with its lexicon alone", "[ruleset]") {
+  const auto dir = scratch_dir("rules-user-lexicon");
+  write_file(dir / "lexicon.yaml", R"(lexicon:
+  hedges:
+    - {means: less_than, width: 0.05, words: [a shade under]}
+  currencies:
+    - {code: KES, prefixed: [KSh], words: [shilling, shillings]}
+)");
+  const auto loaded = ruleset::load({CLAIMDIFF_RULES_DIR, dir});
+  for (const auto& e : loaded.errors) FAIL(e.format());
+  cli::Worker worker(loaded.rules);
+  auto values = [&](const std::string& sentence) {
+    std::vector<quantity::Value> out;
+    const auto doc = worker.segmenter.segment_text(sentence);
+    for (const auto& f : cli::analyse(worker, doc, std::nullopt, false))
+      for (const auto& q : f.quantities) out.push_back(q.value);
+    return out;
+  };
+  const auto hedged = values("The fund holds a shade under KSh 40 million in reserve.");
+  REQUIRE(hedged.size() == 1);
+  CHECK(hedged[0].unit == "KES");
+  CHECK(hedged[0].hedge == "less_than");
+  CHECK(*hedged[0].lo == Approx(38e6));
+  CHECK(*hedged[0].hi == Approx(40e6));
+  const auto words = values("Growers were paid 300 shillings a sack.");
+  REQUIRE(words.size() == 1);
+  CHECK(words[0].unit == "KES");
+  CHECK(*words[0].lo == 300);
+  // Without the user pack neither word is known.
+  cli::Worker plain(testing::builtin_rules());
+  const auto doc = plain.segmenter.segment_text("Growers were paid 300 shillings a sack.");
+  for (const auto& f : cli::analyse(plain, doc, std::nullopt, false))
+    for (const auto& q : f.quantities) CHECK(q.value.unit != "KES");
 }
 
 TEST_CASE("a YAML syntax error names the file and line", "[ruleset]") {
@@ -91,7 +261,7 @@ TEST_CASE("overlapping figures: priority - then length decides - traps remove fi
   std::vector<std::string> kinds;
   for (const auto& m : mentions)
     if (rules.rules[m.rule].layer == ruleset::Layer::quantity)
-      kinds.push_back(rules.rules[m.rule].kind);
+      kinds.push_back(ruleset::to_string(rules.rules[m.rule].kind));
   // "About 400 striking 999 call handlers": the count reaches into the trap, the
   // trap has the higher priority and wins; the percentage stands alone.
   CHECK(std::count(kinds.begin(), kinds.end(), "trap") == 1);

@@ -1,0 +1,522 @@
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "ruleset/lexicon_load.h"
+#include "text/text.h"
+#include "util/strings.h"
+
+namespace claimdiff::ruleset {
+
+namespace {
+
+constexpr std::array<std::pair<HedgeKind, const char*>, 8> kHedgeNames = {{
+    {HedgeKind::approx, "approx"},
+    {HedgeKind::more_than, "more_than"},
+    {HedgeKind::at_least, "at_least"},
+    {HedgeKind::less_than, "less_than"},
+    {HedgeKind::at_most, "at_most"},
+    {HedgeKind::nearly, "nearly"},
+    {HedgeKind::as_few_as, "as_few_as"},
+    {HedgeKind::range, "range"},
+}};
+
+constexpr std::array<std::pair<RelativeUnit, const char*>, 5> kUnitNames = {{
+    {RelativeUnit::day, "day"},
+    {RelativeUnit::week, "week"},
+    {RelativeUnit::month, "month"},
+    {RelativeUnit::year, "year"},
+    {RelativeUnit::new_year, "new_year"},
+}};
+
+constexpr std::array<std::pair<Direction, const char*>, 3> kDirectionNames = {{
+    {Direction::forward, "forward"},
+    {Direction::back, "back"},
+    {Direction::neither, "neither"},
+}};
+
+template <class Table>
+auto from_name(const Table& table, std::string_view name)
+    -> std::optional<typename Table::value_type::first_type> {
+  for (const auto& [value, text] : table)
+    if (name == text) return value;
+  return std::nullopt;
+}
+
+int line_of(const YAML::Node& node) {
+  return node.Mark().line + 1;
+}
+
+// Reads one lexicon section, reporting shapes it does not expect.
+class SectionReader {
+ public:
+  SectionReader(Lexicon& lexicon, const detail::LexiconError& error)
+      : lex_(lexicon), error_(error) {}
+
+  void read(const YAML::Node& section) {
+    if (!section.IsMap()) return error_(line_of(section), "'lexicon' must be a map of sections");
+    for (const auto& kv : section) {
+      const std::string name = kv.first.Scalar();
+      const YAML::Node& body = kv.second;
+      if (name == "hedges")
+        each_entry(body, name, {"means", "width", "words"}, [&](auto& e) { hedge(e); });
+      else if (name == "multipliers")
+        each_entry(body, name, {"times", "words"},
+                   [&](auto& e) { valued(e, "times", lex_.multipliers); });
+      else if (name == "numbers")
+        each_entry(body, name, {"value", "words"},
+                   [&](auto& e) { valued(e, "value", lex_.number_words); });
+      else if (name == "fractions")
+        fractions(body);
+      else if (name == "currencies")
+        each_entry(body, name, {"code", "symbols", "prefixed", "words", "subunit"},
+                   [&](auto& e) { currency(e); });
+      else if (name == "months")
+        months(body);
+      else if (name == "weekdays")
+        weekdays(body);
+      else if (name == "relative_dates")
+        each_entry(body, name, {"unit", "offset", "words"}, [&](auto& e) { relative(e); });
+      else if (name == "tense")
+        tense(body);
+      else if (name == "weekday_directions")
+        directions(body);
+      else if (name == "clause_breaks")
+        append(body, name, lex_.clause_breaks, false);
+      else if (name == "abbreviations")
+        append(body, name, lex_.abbreviations, false);
+      else if (name == "bases")
+        bases(body);
+      else if (name == "page_classes")
+        each_entry(body, name, {"region", "words"}, [&](auto& e) { page_class(e); });
+      else if (name == "lists")
+        lists(body);
+      else
+        error_(line_of(kv.first), "unknown lexicon section '" + name + "'");
+    }
+  }
+
+ private:
+  // A scalar as text; an error (and nothing) for a list or a map.
+  std::optional<std::string> scalar(const YAML::Node& node, const std::string& what) {
+    if (node && node.IsScalar()) return node.Scalar();
+    error_(node ? line_of(node) : 0, what + " must be a single word or value");
+    return std::nullopt;
+  }
+
+  std::optional<double> number(const YAML::Node& node, const std::string& what) {
+    const auto text = scalar(node, what);
+    if (!text) return std::nullopt;
+    try {
+      std::size_t used = 0;
+      const double d = std::stod(*text, &used);
+      if (used == text->size()) return d;
+    } catch (...) {
+    }
+    error_(line_of(node), what + " must be a number, not '" + *text + "'");
+    return std::nullopt;
+  }
+
+  // A list of words (a single word is taken as a list of one).
+  std::vector<std::string> words(const YAML::Node& node, const std::string& what,
+                                 bool as_keys = true) {
+    std::vector<std::string> raw, out;
+    if (node && node.IsScalar())
+      raw.push_back(node.Scalar());
+    else if (node && node.IsSequence())
+      for (const auto& item : node) {
+        if (auto w = scalar(item, "each of " + what)) raw.push_back(*w);
+      }
+    else
+      error_(node ? line_of(node) : 0, what + " must be a list of words");
+    for (const auto& w : raw)
+      if (!w.empty()) out.push_back(as_keys ? Lexicon::key(w) : w);
+    return out;
+  }
+
+  // Each entry of a list section is a map with only the given keys.
+  template <class Read>
+  void each_entry(const YAML::Node& body, const std::string& section, std::set<std::string> keys,
+                  Read read) {
+    if (!body.IsSequence())
+      return error_(line_of(body), "lexicon '" + section + "' must be a list");
+    for (const auto& entry : body) {
+      if (!entry.IsMap()) {
+        error_(line_of(entry), "an entry of '" + section + "' must be a map");
+        continue;
+      }
+      if (known_keys(entry, section, keys)) read(entry);
+    }
+  }
+
+  bool known_keys(const YAML::Node& map, const std::string& section,
+                  const std::set<std::string>& keys) {
+    bool ok = true;
+    for (const auto& kv : map)
+      if (!keys.count(kv.first.Scalar())) {
+        error_(line_of(kv.first), "unknown key '" + kv.first.Scalar() + "' in '" + section + "'");
+        ok = false;
+      }
+    return ok;
+  }
+
+  // A word may be added again with the same meaning; a second meaning is an error.
+  template <class Map>
+  void define(Map& map, const std::string& word, const typename Map::mapped_type& meaning, int line,
+              const std::string& section) {
+    auto [it, added] = map.emplace(word, meaning);
+    if (!added && !(it->second == meaning))
+      error_(line, "'" + word + "' has two meanings in '" + section + "'");
+  }
+
+  void hedge(const YAML::Node& e) {
+    const auto means = scalar(e["means"], "a hedge's 'means'");
+    if (!means) return;
+    const auto kind = hedge_from_string(*means);
+    if (!kind) return error_(line_of(e["means"]), "unknown hedge meaning '" + *means + "'");
+    HedgeMeaning meaning{*kind, std::nullopt};
+    if (e["width"]) meaning.width = number(e["width"], "a hedge's 'width'");
+    for (const auto& w : words(e["words"], "a hedge's 'words'"))
+      define(lex_.hedges, w, meaning, line_of(e), "hedges");
+  }
+
+  void valued(const YAML::Node& e, const char* field, std::map<std::string, double>& into) {
+    const auto value = number(e[field], std::string("'") + field + "'");
+    if (!value) return;
+    for (const auto& w : words(e["words"], "'words'")) define(into, w, *value, line_of(e), field);
+  }
+
+  void fractions(const YAML::Node& body) {
+    if (!body.IsMap()) return error_(line_of(body), "lexicon 'fractions' must be a map");
+    if (!known_keys(body, "fractions", {"alone", "counts", "parts"})) return;
+    if (body["alone"])
+      each_entry(body["alone"], "fractions.alone", {"value", "words"},
+                 [&](auto& e) { valued(e, "value", lex_.fractions_alone); });
+    if (body["counts"])
+      each_entry(body["counts"], "fractions.counts", {"value", "words"},
+                 [&](auto& e) { valued(e, "value", lex_.fraction_counts); });
+    if (body["parts"])
+      each_entry(body["parts"], "fractions.parts", {"of", "one", "many"}, [&](auto& e) {
+        const auto of = number(e["of"], "a part's 'of'");
+        if (!of) return;
+        for (const auto& w : words(e["one"], "'one'"))
+          define(lex_.fraction_parts, w, Lexicon::Part{*of, true}, line_of(e), "fractions");
+        for (const auto& w : words(e["many"], "'many'"))
+          define(lex_.fraction_parts, w, Lexicon::Part{*of, false}, line_of(e), "fractions");
+      });
+  }
+
+  void currency(const YAML::Node& e) {
+    const auto code = scalar(e["code"], "a currency's 'code'");
+    if (!code) return;
+    Currency c;
+    c.code = *code;
+    if (e["symbols"]) c.symbols = words(e["symbols"], "'symbols'", false);
+    if (e["prefixed"]) c.prefixed = words(e["prefixed"], "'prefixed'", false);
+    if (e["words"]) c.words = words(e["words"], "'words'", false);
+    if (const YAML::Node sub = e["subunit"]) {
+      if (!sub.IsMap() || !known_keys(sub, "subunit", {"per", "symbols", "words"}))
+        return error_(line_of(sub), "a currency's 'subunit' is a map of per, symbols, words");
+      const auto per = number(sub["per"], "a subunit's 'per'");
+      if (!per || *per <= 0) return;
+      c.subunits_per_unit = *per;
+      if (sub["symbols"]) c.subunit_symbols = words(sub["symbols"], "'symbols'", false);
+      if (sub["words"]) c.subunit_words = words(sub["words"], "'words'", false);
+    }
+    const int line = line_of(e);
+    for (const auto* list : {&c.symbols, &c.prefixed, &c.words})
+      for (const auto& w : *list)
+        define(lex_.currency_of, Lexicon::key(w), c.code, line, "currencies");
+    define(lex_.currency_of, Lexicon::key(c.code), c.code, line, "currencies");
+    for (const auto* list : {&c.subunit_symbols, &c.subunit_words})
+      for (const auto& w : *list)
+        define(lex_.subunit_of, Lexicon::key(w), std::pair{c.code, c.subunits_per_unit}, line,
+               "currency subunits");
+    lex_.currencies.push_back(std::move(c));
+  }
+
+  void months(const YAML::Node& body) {
+    if (!body.IsSequence() || body.size() != 12)
+      return error_(line_of(body), "lexicon 'months' must be a list of 12 lists of names");
+    lex_.months.assign(12, {});
+    int number = 0;
+    for (const auto& names : body) {
+      ++number;
+      for (const auto& w : words(names, "a month's names", false)) {
+        lex_.months[static_cast<std::size_t>(number - 1)].push_back(w);
+        define(lex_.month_of, Lexicon::key(w), number, line_of(names), "months");
+      }
+    }
+  }
+
+  void weekdays(const YAML::Node& body) {
+    const auto names = words(body, "lexicon 'weekdays'", false);
+    if (names.size() != 7) return error_(line_of(body), "lexicon 'weekdays' must name 7 days");
+    lex_.weekdays = names;
+  }
+
+  void relative(const YAML::Node& e) {
+    const auto unit_name = scalar(e["unit"], "a relative date's 'unit'");
+    const auto offset = number(e["offset"], "a relative date's 'offset'");
+    if (!unit_name || !offset) return;
+    const auto unit = from_name(kUnitNames, *unit_name);
+    if (!unit) return error_(line_of(e["unit"]), "unknown unit '" + *unit_name + "'");
+    for (const auto& w : words(e["words"], "'words'"))
+      define(lex_.relative_dates, w, RelativeDate{*unit, static_cast<int>(*offset)}, line_of(e),
+             "relative_dates");
+  }
+
+  void tense(const YAML::Node& body) {
+    if (!body.IsMap() || !known_keys(body, "tense", {"forward", "forward_just_before"}))
+      return error_(line_of(body), "lexicon 'tense' is a map of forward, forward_just_before");
+    if (body["forward"]) append(body["forward"], "tense.forward", lex_.forward_words, true);
+    if (body["forward_just_before"])
+      append(body["forward_just_before"], "tense.forward_just_before", lex_.forward_just_before,
+             true);
+  }
+
+  void directions(const YAML::Node& body) {
+    if (!body.IsMap()) return error_(line_of(body), "lexicon 'weekday_directions' must be a map");
+    for (const auto& kv : body) {
+      const auto dir = from_name(kDirectionNames, kv.first.Scalar());
+      if (!dir) {
+        error_(line_of(kv.first), "unknown direction '" + kv.first.Scalar() + "'");
+        continue;
+      }
+      for (const auto& w : words(kv.second, "'" + kv.first.Scalar() + "'"))
+        define(lex_.weekday_directions, w, *dir, line_of(kv.second), "weekday_directions");
+    }
+  }
+
+  void bases(const YAML::Node& body) {
+    if (!body.IsMap()) return error_(line_of(body), "lexicon 'bases' must be a map");
+    for (const auto& kv : body) {
+      const YAML::Node& b = kv.second;
+      if (!b.IsMap() || !known_keys(b, "bases", {"label", "implies"})) {
+        error_(line_of(b), "a base is a map of label and implies");
+        continue;
+      }
+      Base base;
+      if (auto label = scalar(b["label"], "a base's 'label'")) base.label = *label;
+      if (b["implies"])
+        if (auto implies = scalar(b["implies"], "a base's 'implies'")) base.implies = *implies;
+      lex_.bases[kv.first.Scalar()] = std::move(base);
+    }
+  }
+
+  void page_class(const YAML::Node& e) {
+    const auto region = scalar(e["region"], "a page class's 'region'");
+    if (!region) return;
+    if (!text::region_from_string(*region))
+      return error_(line_of(e["region"]), "unknown region '" + *region + "'");
+    lex_.page_classes.push_back({*region, words(e["words"], "'words'")});
+  }
+
+  void lists(const YAML::Node& body) {
+    if (!body.IsMap())
+      return error_(line_of(body), "lexicon 'lists' must be a map of NAME: [words]");
+    for (const auto& kv : body) {
+      auto& list = lex_.lists[kv.first.Scalar()];
+      for (const auto& w : words(kv.second, "list " + kv.first.Scalar(), false)) list.push_back(w);
+    }
+  }
+
+  void append(const YAML::Node& body, const std::string& what, std::vector<std::string>& into,
+              bool as_keys) {
+    for (auto& w : words(body, "lexicon '" + what + "'", as_keys))
+      if (std::find(into.begin(), into.end(), w) == into.end()) into.push_back(std::move(w));
+  }
+
+  Lexicon& lex_;
+  const detail::LexiconError& error_;
+};
+
+// A word as a regex: metacharacters escaped, UTF-8 and spaces kept.
+std::string literal(std::string_view word) {
+  std::string out;
+  for (char c : word) {
+    if (std::string_view("\\.+*?()|[]{}^$-").find(c) != std::string_view::npos) out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+// Longest first, so that "more than" is tried before "more" wherever both fit.
+std::string alternation(std::vector<std::string> words) {
+  std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : "|") + literal(w);
+  // An empty list matches nothing rather than everything.
+  return out.empty() ? "[^\\x00-\\x{10FFFF}]" : out;
+}
+
+template <class Map>
+std::vector<std::string> keys_of(const Map& map) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : map) out.push_back(k);
+  return out;
+}
+
+template <class Map, class Keep>
+std::vector<std::string> keys_where(const Map& map, Keep keep) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : map)
+    if (keep(v)) out.push_back(k);
+  return out;
+}
+
+}  // namespace
+
+const char* to_string(HedgeKind kind) {
+  for (const auto& [k, name] : kHedgeNames)
+    if (k == kind) return name;
+  return "none";
+}
+
+std::optional<HedgeKind> hedge_from_string(std::string_view name) {
+  return from_name(kHedgeNames, name);
+}
+
+std::string Lexicon::key(std::string_view word) {
+  return util::squash_spaces(util::lower(word));
+}
+
+namespace {
+template <class Map>
+auto find_key(const Map& map, std::string_view word) -> const typename Map::mapped_type* {
+  auto it = map.find(Lexicon::key(word));
+  return it == map.end() ? nullptr : &it->second;
+}
+}  // namespace
+
+std::optional<HedgeMeaning> Lexicon::hedge(std::string_view word) const {
+  const auto* h = find_key(hedges, word);
+  return h ? std::optional<HedgeMeaning>(*h) : std::nullopt;
+}
+
+std::optional<double> Lexicon::multiplier(std::string_view word) const {
+  if (key(word).empty()) return 1.0;
+  const auto* m = find_key(multipliers, word);
+  return m ? std::optional<double>(*m) : std::nullopt;
+}
+
+std::optional<double> Lexicon::fraction(std::string_view words) const {
+  std::string f = key(words);
+  std::replace(f.begin(), f.end(), '-', ' ');
+  if (const auto* alone = find_key(fractions_alone, f)) return *alone;
+  // A part needs its count: a bare "third" is an ordinal.
+  const auto space = f.find(' ');
+  if (space == std::string::npos) return std::nullopt;
+  const auto* count = find_key(fraction_counts, f.substr(0, space));
+  const auto* part = find_key(fraction_parts, f.substr(space + 1));
+  if (!count || !part || part->of <= 0) return std::nullopt;
+  return *count / part->of;
+}
+
+int Lexicon::month(std::string_view word) const {
+  std::string w = key(word);
+  if (!w.empty() && w.back() == '.') w.pop_back();
+  const auto* m = find_key(month_of, w);
+  return m ? *m : 0;
+}
+
+int Lexicon::weekday(std::string_view word) const {
+  const std::string w = key(word);
+  for (std::size_t i = 0; i < weekdays.size(); ++i)
+    if (key(weekdays[i]) == w) return static_cast<int>(i);
+  return -1;
+}
+
+std::optional<Direction> Lexicon::direction(std::string_view word) const {
+  const auto* d = find_key(weekday_directions, word);
+  return d ? std::optional<Direction>(*d) : std::nullopt;
+}
+
+std::string Lexicon::currency(std::string_view word) const {
+  const auto* code = find_key(currency_of, word);
+  return code ? *code : "";
+}
+
+const Base* Lexicon::base(const std::string& id) const {
+  auto it = bases.find(id);
+  return it == bases.end() ? nullptr : &it->second;
+}
+
+std::map<std::string, std::string> Lexicon::macros() const {
+  std::map<std::string, std::string> m;
+  m["HEDGE"] = alternation(keys_of(hedges));
+  m["MULT"] = alternation(keys_of(multipliers));
+  m["NUMBER_WORD"] = alternation(keys_of(number_words));
+  auto counts = [&](bool one) {
+    return alternation(keys_where(fraction_counts, [&](double v) { return (v == 1) == one; }));
+  };
+  auto parts = [&](bool singular) {
+    return alternation(keys_where(fraction_parts, [&](auto p) { return p.singular == singular; }));
+  };
+  m["FRACTION"] = alternation(keys_of(fractions_alone)) + "|(?:" + counts(true) +
+                  ")[- ](?:" + parts(true) + ")|(?:" + counts(false) + ")[- ](?:" + parts(false) +
+                  ")";
+  std::vector<std::string> symbols, words, codes, sub_symbols, sub_words;
+  for (const auto& c : currencies) {
+    symbols.insert(symbols.end(), c.symbols.begin(), c.symbols.end());
+    symbols.insert(symbols.end(), c.prefixed.begin(), c.prefixed.end());
+    words.insert(words.end(), c.words.begin(), c.words.end());
+    codes.push_back(c.code);
+    sub_symbols.insert(sub_symbols.end(), c.subunit_symbols.begin(), c.subunit_symbols.end());
+    sub_words.insert(sub_words.end(), c.subunit_words.begin(), c.subunit_words.end());
+  }
+  m["CURSYM"] = alternation(symbols);
+  m["CURWORD"] = alternation(words);
+  m["CURCODE"] = "(?-i:" + alternation(codes) + ")";  // "try" and "cad" are words too
+  m["CURSUBSYM"] = alternation(sub_symbols);
+  m["CURSUBWORD"] = alternation(sub_words);
+  std::vector<std::string> month_names;
+  for (const auto& names : months)
+    month_names.insert(month_names.end(), names.begin(), names.end());
+  // Months and weekdays are capitalised in news: "may" the verb stays out.
+  m["MONTH"] = "(?-i:" + alternation(month_names) + ")\\b\\.?";
+  m["WEEKDAY"] = "(?-i:" + alternation(weekdays) + ")\\b";
+  auto relative = [&](std::initializer_list<RelativeUnit> units) {
+    return alternation(keys_where(relative_dates, [&](const RelativeDate& r) {
+      return std::find(units.begin(), units.end(), r.unit) != units.end();
+    }));
+  };
+  m["REL_DAY"] = relative({RelativeUnit::day});
+  m["REL_PERIOD"] = relative({RelativeUnit::week, RelativeUnit::month, RelativeUnit::year});
+  m["REL_NEW_YEAR"] = relative({RelativeUnit::new_year});
+  m["WEEKDAY_DIR"] = alternation(keys_of(weekday_directions));
+  for (const auto& [name, list] : lists) m[name] = alternation(list);
+  return m;
+}
+
+namespace detail {
+
+void merge_lexicon(const YAML::Node& section, Lexicon& lexicon, const LexiconError& error) {
+  try {
+    SectionReader(lexicon, error).read(section);
+  } catch (const YAML::Exception& e) {
+    error(e.mark.line + 1, "lexicon: " + e.msg);
+  }
+}
+
+void finish_lexicon(Lexicon& lexicon, const LexiconError& error) {
+  re2::RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  auto compile = [&](const std::string& pattern) -> std::shared_ptr<const re2::RE2> {
+    auto re = std::make_shared<const re2::RE2>(pattern, options);
+    if (re->ok()) return re;
+    error(0, "lexicon tense words: RE2: " + re->error());
+    return nullptr;
+  };
+  lexicon.forward_cue = compile("\\b(?:" + alternation(lexicon.forward_words) + ")\\b");
+  lexicon.forward_just_before_cue =
+      compile("\\b(?:" + alternation(lexicon.forward_just_before) + ")\\s*$");
+}
+
+}  // namespace detail
+
+}  // namespace claimdiff::ruleset

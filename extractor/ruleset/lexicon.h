@@ -1,0 +1,110 @@
+// ruleset: the lexicon, every word claimdiff knows, read from the `lexicon:`
+// sections of the rule packs and merged in load order. Part of the ruleset
+// stage's interface (ruleset.h includes it): the loader fills it and builds
+// macros from it, later stages read words only through it.
+//
+// Keys are lower case, spaces squashed; look them up with `Lexicon::key`.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/ingest.h"
+
+namespace claimdiff::ruleset {
+
+// What a hedge word does to a figure's interval (rules/core/lexicon.yaml says
+// how each one moves the bounds).
+enum class HedgeKind { approx, more_than, at_least, less_than, at_most, nearly, as_few_as, range };
+
+// The value object's name of a hedge: "approx", "more_than", ...
+const char* to_string(HedgeKind kind);
+std::optional<HedgeKind> hedge_from_string(std::string_view name);
+
+struct HedgeMeaning {
+  HedgeKind kind = HedgeKind::approx;
+  // approx, nearly: the width of the interval as a share of the figure.
+  // more_than, less_than: the figure sits this close to the bound ("just over");
+  // unset means the far side is open.
+  std::optional<double> width;
+  bool operator==(const HedgeMeaning&) const = default;
+};
+
+struct Currency {
+  std::string code;                            // ISO 4217: GBP
+  std::vector<std::string> symbols, prefixed;  // "£"; "C$"
+  std::vector<std::string> words;              // "pounds"
+  double subunits_per_unit = 0;                // 100 for pence; 0: none
+  std::vector<std::string> subunit_symbols, subunit_words;
+};
+
+// A date said relative to the article's day: `offset` units from it.
+enum class RelativeUnit { day, week, month, year, new_year };
+struct RelativeDate {
+  RelativeUnit unit = RelativeUnit::day;
+  int offset = 0;
+  bool operator==(const RelativeDate&) const = default;
+};
+
+enum class Direction { forward, back, neither };
+
+struct Base {
+  std::string label;    // "of votes cast"
+  std::string implies;  // the figure that makes a share of this and of a wider whole agree
+};
+
+struct Lexicon {
+  std::map<std::string, HedgeMeaning> hedges;
+  std::map<std::string, double> multipliers;      // "bn" -> 1e9
+  std::map<std::string, double> number_words;     // "a dozen" -> 12
+  std::map<std::string, double> fractions_alone;  // "half" -> 0.5
+  std::map<std::string, double> fraction_counts;  // "two" -> 2
+  // "third" and "thirds" -> 3; `singular` tells "a third" from "two thirds".
+  struct Part {
+    double of = 0;
+    bool singular = true;
+    bool operator==(const Part&) const = default;
+  };
+  std::map<std::string, Part> fraction_parts;
+  std::vector<Currency> currencies;                                  // in load order
+  std::map<std::string, std::string> currency_of;                    // symbol, word or code -> code
+  std::map<std::string, std::pair<std::string, double>> subunit_of;  // "p" -> {GBP, 100}
+  std::vector<std::vector<std::string>> months;  // [i]: month i+1, full name first
+  std::map<std::string, int> month_of;           // "sept" -> 9
+  std::vector<std::string> weekdays;             // Monday first
+  std::map<std::string, RelativeDate> relative_dates;
+  std::vector<std::string> forward_words, forward_just_before;
+  std::map<std::string, Direction> weekday_directions;
+  std::vector<std::string> clause_breaks;                 // as written, spaces included
+  std::vector<std::string> abbreviations;                 // as written: "Dr."
+  std::map<std::string, Base> bases;                      // votes_cast -> {...}
+  std::vector<ingest::PageClass> page_classes;            // HTML furniture, in order of precedence
+  std::map<std::string, std::vector<std::string>> lists;  // macro name -> words
+  // The tense cues as patterns: any forward word in a sentence; one just
+  // before a date (the pattern is anchored at the end of the text given).
+  std::shared_ptr<const re2::RE2> forward_cue, forward_just_before_cue;
+
+  // The form every word is kept in: lower case, runs of spaces as one.
+  static std::string key(std::string_view word);
+
+  std::optional<HedgeMeaning> hedge(std::string_view word) const;
+  std::optional<double> multiplier(std::string_view word) const;  // "" is 1
+  std::optional<double> fraction(std::string_view words) const;   // "two-thirds" -> 0.667
+  int month(std::string_view word) const;                         // 1-12; 0 if none
+  int weekday(std::string_view word) const;                       // 0 = Monday; -1 if none
+  std::optional<Direction> direction(std::string_view word) const;
+  // A currency's code from a symbol, word or code; "" when the lexicon has none.
+  std::string currency(std::string_view word) const;
+  const Base* base(const std::string& id) const;
+
+  // The macros the loader builds from the lexicon: NAME -> RE2 alternation.
+  std::map<std::string, std::string> macros() const;
+};
+
+}  // namespace claimdiff::ruleset
