@@ -287,14 +287,15 @@ class Loader {
   // list of keys a rule may have.
   using FieldReader = std::function<bool(const std::string&, Rule&, std::string&)>;
   const std::map<std::string, FieldReader>& field_readers() {
-    static const auto* readers = [] {
+    // A constant table, built once: how each key is read.
+    static const std::map<std::string, FieldReader> readers = [] {
       auto text = [](std::string Rule::*member) {
         return FieldReader([member](const std::string& v, Rule& r, std::string&) {
           r.*member = v;
           return true;
         });
       };
-      auto* m = new std::map<std::string, FieldReader>{
+      std::map<std::string, FieldReader> m{
           {"id", text(&Rule::id)},
           {"pattern", text(&Rule::pattern)},
           {"note", text(&Rule::note)},
@@ -322,8 +323,10 @@ class Loader {
           {"case_sensitive", flag([](Rule& r, bool b) { r.case_sensitive = b; })},
           {"scope_from",
            choice<bool>({{"counted", true}}, [](Rule& r, bool b) { r.scope_from_counted = b; })},
-          {"take", choice<Take>({{"previous", Take::previous}}, [](Rule& r, Take t) { r.take = t; })},
-          {"place", choice<Place>({{"office", Place::office}, {"home", Place::home}},
+          {"take",
+           choice<Take>({{"previous", Take::previous}}, [](Rule& r, Take t) { r.take = t; })},
+          {"place", choice<Place>({{to_string(Place::office), Place::office},
+                                   {to_string(Place::home), Place::home}},
                                   [](Rule& r, Place p) { r.place = p; })},
           {"match_on",
            choice<MatchOn>({{"sentence", MatchOn::sentence}, {"counted", MatchOn::counted}},
@@ -351,10 +354,10 @@ class Loader {
            }},
       };
       for (const char* key : {"not_before", "not_after", "must_before", "must_after", "examples"})
-        (*m)[key] = nullptr;  // read with the rule's patterns and examples
+        m[key] = nullptr;  // read with the rule's patterns and examples
       return m;
     }();
-    return *readers;
+    return readers;
   }
 
   static bool integer_of(const std::string& v, int& out, std::string& problem) {
