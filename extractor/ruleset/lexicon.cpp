@@ -4,13 +4,14 @@
 
 #include "ruleset/lexicon_load.h"
 #include "text/text.h"
+#include "util/names.h"
 #include "util/strings.h"
 
 namespace claimdiff::ruleset {
 
 namespace {
 
-constexpr std::array<std::pair<HedgeKind, const char*>, 8> kHedgeNames = {{
+constexpr util::NameTable<HedgeKind, 8> kHedgeNames = {{
     {HedgeKind::approx, "approx"},
     {HedgeKind::more_than, "more_than"},
     {HedgeKind::at_least, "at_least"},
@@ -21,7 +22,7 @@ constexpr std::array<std::pair<HedgeKind, const char*>, 8> kHedgeNames = {{
     {HedgeKind::range, "range"},
 }};
 
-constexpr std::array<std::pair<RelativeUnit, const char*>, 5> kUnitNames = {{
+constexpr util::NameTable<RelativeUnit, 5> kUnitNames = {{
     {RelativeUnit::day, "day"},
     {RelativeUnit::week, "week"},
     {RelativeUnit::month, "month"},
@@ -29,19 +30,11 @@ constexpr std::array<std::pair<RelativeUnit, const char*>, 5> kUnitNames = {{
     {RelativeUnit::new_year, "new_year"},
 }};
 
-constexpr std::array<std::pair<Direction, const char*>, 3> kDirectionNames = {{
+constexpr util::NameTable<Direction, 3> kDirectionNames = {{
     {Direction::forward, "forward"},
     {Direction::back, "back"},
     {Direction::neither, "neither"},
 }};
-
-template <class Table>
-auto from_name(const Table& table, std::string_view name)
-    -> std::optional<typename Table::value_type::first_type> {
-  for (const auto& [value, text] : table)
-    if (name == text) return value;
-  return std::nullopt;
-}
 
 int line_of(const YAML::Node& node) {
   return node.Mark().line + 1;
@@ -259,7 +252,7 @@ class SectionReader {
     const auto unit_name = scalar(e["unit"], "a relative date's 'unit'");
     const auto offset = number(e["offset"], "a relative date's 'offset'");
     if (!unit_name || !offset) return;
-    const auto unit = from_name(kUnitNames, *unit_name);
+    const auto unit = util::value_of(kUnitNames, *unit_name);
     if (!unit) return error_(line_of(e["unit"]), "unknown unit '" + *unit_name + "'");
     for (const auto& w : words(e["words"], "'words'"))
       define(lex_.relative_dates, w, RelativeDate{*unit, static_cast<int>(*offset)}, line_of(e),
@@ -278,7 +271,7 @@ class SectionReader {
   void directions(const YAML::Node& body) {
     if (!body.IsMap()) return error_(line_of(body), "lexicon 'weekday_directions' must be a map");
     for (const auto& kv : body) {
-      const auto dir = from_name(kDirectionNames, kv.first.Scalar());
+      const auto dir = util::value_of(kDirectionNames, kv.first.Scalar());
       if (!dir) {
         error_(line_of(kv.first), "unknown direction '" + kv.first.Scalar() + "'");
         continue;
@@ -371,13 +364,11 @@ std::vector<std::string> keys_where(const Map& map, Keep keep) {
 }  // namespace
 
 const char* to_string(HedgeKind kind) {
-  for (const auto& [k, name] : kHedgeNames)
-    if (k == kind) return name;
-  return "none";
+  return util::name_of(kHedgeNames, kind, "none");
 }
 
 std::optional<HedgeKind> hedge_from_string(std::string_view name) {
-  return from_name(kHedgeNames, name);
+  return util::value_of(kHedgeNames, name);
 }
 
 std::string Lexicon::key(std::string_view word) {

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "ruleset/lexicon_load.h"
+#include "util/names.h"
 
 namespace fs = std::filesystem;
 
@@ -21,7 +22,7 @@ const std::set<std::string> kFileKeys = {"pack",       "version", "description",
                                          "attributes", "rules",   "lexicon"};
 const std::set<std::string> kExampleKeys = {"text", "value", "none", "ref_date", "region", "note"};
 
-constexpr std::array<std::pair<Kind, const char*>, 13> kKindNames = {{
+constexpr util::NameTable<Kind, 13> kKindNames = {{
     {Kind::count, "count"},
     {Kind::percentage, "percentage"},
     {Kind::money, "money"},
@@ -305,13 +306,7 @@ class Loader {
           {"unit", text(&Rule::unit)},
           {"scope", text(&Rule::scope)},
           {"role", text(&Rule::role)},
-          {"kind",
-           [](const std::string& v, Rule& r, std::string& problem) {
-             const auto kind = kind_from_string(v);
-             if (!kind) problem = "unknown kind '" + v + "' (" + kind_names() + ")";
-             if (kind) r.kind = *kind;
-             return kind.has_value();
-           }},
+          {"kind", named(kind_from_string, &Rule::kind, "kind", " (" + kind_names() + ")")},
           {"priority", integer(&Rule::priority)},
           {"max_chars",
            [](const std::string& v, Rule& r, std::string& problem) {
@@ -335,23 +330,9 @@ class Loader {
                                               {"rest", text::CueExtent::rest},
                                               {"sentence", text::CueExtent::sentence}},
                                              [](Rule& r, text::CueExtent e) { r.extent = e; })},
-          {"field", choice<text::MetaField>({{"outlet", text::MetaField::outlet},
-                                             {"published", text::MetaField::published},
-                                             {"author", text::MetaField::author}},
-                                            [](Rule& r, text::MetaField f) { r.meta_field = f; })},
-          {"hedge",
-           [](const std::string& v, Rule& r, std::string& problem) {
-             r.hedge = hedge_from_string(v);
-             if (!r.hedge) problem = "unknown hedge '" + v + "'";
-             return r.hedge.has_value();
-           }},
-          {"region",
-           [](const std::string& v, Rule& r, std::string& problem) {
-             const auto region = text::region_from_string(v);
-             if (!region) problem = "unknown region '" + v + "'";
-             if (region) r.region = *region;
-             return region.has_value();
-           }},
+          {"field", named(text::meta_field_from_string, &Rule::meta_field, "field")},
+          {"hedge", named(hedge_from_string, &Rule::hedge, "hedge")},
+          {"region", named(text::region_from_string, &Rule::region, "region")},
       };
       for (const char* key : {"not_before", "not_after", "must_before", "must_after", "examples"})
         m[key] = nullptr;  // read with the rule's patterns and examples
@@ -374,6 +355,18 @@ class Loader {
   static FieldReader integer(int Rule::*member) {
     return [member](const std::string& v, Rule& r, std::string& problem) {
       return integer_of(v, r.*member, problem);
+    };
+  }
+
+  // A value looked up by its name in the enum's table.
+  template <class T, class Member>
+  static FieldReader named(std::optional<T> (*lookup)(std::string_view), Member Rule::*member,
+                           std::string what, std::string hint = "") {
+    return [=](const std::string& v, Rule& r, std::string& problem) {
+      const auto found = lookup(v);
+      if (!found) return problem = "unknown " + what + " '" + v + "'" + hint, false;
+      r.*member = *found;
+      return true;
     };
   }
 
@@ -655,15 +648,11 @@ bool context_ok(const Rule& rule, std::string_view s, std::size_t b, std::size_t
 }  // namespace
 
 const char* to_string(Kind kind) {
-  for (const auto& [k, name] : kKindNames)
-    if (k == kind) return name;
-  return "number";
+  return util::name_of(kKindNames, kind, "number");
 }
 
 std::optional<Kind> kind_from_string(std::string_view name) {
-  for (const auto& [k, text] : kKindNames)
-    if (name == text) return k;
-  return std::nullopt;
+  return util::value_of(kKindNames, name);
 }
 
 bool is_figure(Kind kind) {

@@ -10,11 +10,13 @@
 #include <algorithm>
 #include <cstring>
 
+#include "util/names.h"
+
 namespace claimdiff::text {
 
 namespace {
 
-constexpr std::pair<Region, const char*> kRegionNames[] = {
+constexpr util::NameTable<Region, 8> kRegionNames = {{
     {Region::headline, "headline"},
     {Region::standfirst, "standfirst"},
     {Region::byline, "byline"},
@@ -23,7 +25,12 @@ constexpr std::pair<Region, const char*> kRegionNames[] = {
     {Region::caption, "caption"},
     {Region::related_links, "related-links"},
     {Region::promo, "promo"},
-};
+}};
+constexpr util::NameTable<MetaField, 3> kMetaNames = {{
+    {MetaField::outlet, "outlet"},
+    {MetaField::published, "published"},
+    {MetaField::author, "author"},
+}};
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -169,15 +176,11 @@ void QuoteState::feed(std::string_view text, std::size_t from, std::size_t to) {
 }
 
 const char* to_string(Region region) {
-  for (const auto& [r, name] : kRegionNames)
-    if (r == region) return name;
-  return "body";
+  return util::name_of(kRegionNames, region, "body");
 }
 
 std::optional<Region> region_from_string(std::string_view name) {
-  for (const auto& [r, n] : kRegionNames)
-    if (name == n) return r;
-  return std::nullopt;
+  return util::value_of(kRegionNames, name);
 }
 
 bool is_article_region(Region region) {
@@ -186,15 +189,11 @@ bool is_article_region(Region region) {
 }
 
 const char* to_string(MetaField field) {
-  switch (field) {
-    case MetaField::outlet:
-      return "outlet";
-    case MetaField::published:
-      return "published";
-    case MetaField::author:
-      return "author";
-  }
-  return "outlet";
+  return util::name_of(kMetaNames, field, "outlet");
+}
+
+std::optional<MetaField> meta_field_from_string(std::string_view name) {
+  return util::value_of(kMetaNames, name);
 }
 
 std::string normalise(std::string_view decoded, const std::vector<std::uint32_t>& map_in,

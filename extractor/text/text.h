@@ -47,6 +47,7 @@ struct RegionCue {
 
 enum class MetaField { outlet, published, author };
 const char* to_string(MetaField field);
+std::optional<MetaField> meta_field_from_string(std::string_view name);
 
 // Finds a metadata field in the first blocks of an article: the capture group
 // named `value` is the field's text.
