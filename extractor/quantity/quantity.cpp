@@ -731,14 +731,9 @@ std::string describe(const Value& v) {
     figure = format_amount(v, p) + "-" + format_amount(v, *v.printed2);
   else
     figure = format_amount(v, p);
-  static const std::pair<const char*, const char*> kWords[] = {
-      {"approx", "about "},        {"more_than", "more than "}, {"at_least", "at least "},
-      {"less_than", "less than "}, {"at_most", "up to "},       {"nearly", "nearly "},
-      {"as_few_as", "as few as "}};
-  std::string prefix;
-  for (const auto& [h, w] : kWords)
-    if (v.hedge == h) prefix = w;
-  return prefix + figure + suffix;
+  const auto hedge = ruleset::hedge_from_string(v.hedge);
+  const std::string prefix = hedge ? ruleset::label(*hedge) : "";
+  return (prefix.empty() ? "" : prefix + " ") + figure + suffix;
 }
 
 }  // namespace claimdiff::quantity

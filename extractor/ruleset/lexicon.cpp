@@ -22,6 +22,16 @@ constexpr util::NameTable<HedgeKind, 8> kHedgeNames = {{
     {HedgeKind::range, "range"},
 }};
 
+constexpr util::NameTable<HedgeKind, 7> kHedgeLabels = {{
+    {HedgeKind::approx, "about"},
+    {HedgeKind::more_than, "more than"},
+    {HedgeKind::at_least, "at least"},
+    {HedgeKind::less_than, "less than"},
+    {HedgeKind::at_most, "up to"},
+    {HedgeKind::nearly, "nearly"},
+    {HedgeKind::as_few_as, "as few as"},
+}};
+
 constexpr util::NameTable<RelativeUnit, 5> kUnitNames = {{
     {RelativeUnit::day, "day"},
     {RelativeUnit::week, "week"},
@@ -365,6 +375,12 @@ std::vector<std::string> keys_where(const Map& map, Keep keep) {
 
 const char* to_string(HedgeKind kind) {
   return util::name_of(kHedgeNames, kind, "none");
+}
+
+// How a report words a hedge before a figure: one phrase per kind, the
+// lexicon's words being the many ways of writing it. A range has none.
+const char* label(HedgeKind kind) {
+  return util::name_of(kHedgeLabels, kind, "");
 }
 
 std::optional<HedgeKind> hedge_from_string(std::string_view name) {

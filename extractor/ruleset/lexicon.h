@@ -26,6 +26,8 @@ enum class HedgeKind { approx, more_than, at_least, less_than, at_most, nearly, 
 // The value object's name of a hedge: "approx", "more_than", ...
 const char* to_string(HedgeKind kind);
 std::optional<HedgeKind> hedge_from_string(std::string_view name);
+// Words for people before a hedged figure: "more than"; "" for a range.
+const char* label(HedgeKind kind);
 
 struct HedgeMeaning {
   HedgeKind kind = HedgeKind::approx;
