@@ -319,14 +319,14 @@ std::string card(const reconcile::Finding& f,
     outlets += it->second->outlet + "|";
   }
   std::ostringstream h;
-  h << "<section class=\"card v-" << escape(f.verdict) << "\" id=\"f-" << escape(f.id)
-    << "\" data-verdict=\"" << escape(f.verdict) << "\" data-attribute=\"" << escape(f.attribute)
-    << "\" data-outlets=\"" << escape(outlets) << "\" data-low=\""
-    << (is_low_confidence(f) ? "1" : "0") << "\">";
+  h << "<section class=\"card v-" << escape(reconcile::name(f.verdict)) << "\" id=\"f-"
+    << escape(f.id) << "\" data-verdict=\"" << escape(reconcile::name(f.verdict))
+    << "\" data-attribute=\"" << escape(f.attribute) << "\" data-outlets=\"" << escape(outlets)
+    << "\" data-low=\"" << (is_low_confidence(f) ? "1" : "0") << "\">";
   h << "<h3>" << escape(f.label) << "</h3>";
-  h << "<p class=\"meta\"><span class=\"verdict\">" << escape(verdict_words(f.verdict))
-    << "</span> · " << escape(f.severity) << " · story " << escape(f.story) << " · finding <code>"
-    << escape(f.id) << "</code></p>";
+  h << "<p class=\"meta\"><span class=\"verdict\">" << escape(reconcile::label(f.verdict))
+    << "</span> · " << escape(reconcile::name(f.severity)) << " · story " << escape(f.story)
+    << " · finding <code>" << escape(f.id) << "</code></p>";
   h << "<p class=\"explanation\">" << escape(f.explanation) << "</p>";
   const Decision* d = decision_for(reviews, f);
   h << "<p><span class=\"review r-" << (d ? escape(d->decision) : "none")
@@ -349,9 +349,8 @@ std::string card(const reconcile::Finding& f,
   h << "</tbody></table>";
   h << "<details class=\"record\"><summary>Record a decision</summary><p class=\"muted\">Add to "
        "review.yaml in the story's folder, under <code>decisions:</code></p><pre>- finding: "
-    << escape(f.id)
-    << "\n  decision: confirmed   # or dismissed, needs-check\n  verdict: " << escape(f.verdict)
-    << "\n  note: \n  by: \n  at: </pre></details>";
+    << escape(f.id) << "\n  decision: confirmed   # or dismissed, needs-check\n  verdict: "
+    << escape(reconcile::name(f.verdict)) << "\n  note: \n  by: \n  at: </pre></details>";
   h << "</section>\n";
   return h.str();
 }
@@ -444,8 +443,8 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
     << "</b> articles</li><li><b>" << outlets.size() << "</b> outlets</li><li><b>" << claims.size()
     << "</b> claims</li><li><b>" << findings.size() << "</b> findings</li>";
   for (const auto& [v, n] : count_verdicts(findings))
-    h << "<li class=\"v-" << v << "\"><b>" << n << "</b> <span class=\"verdict\">"
-      << escape(verdict_words(v)) << "</span></li>";
+    h << "<li class=\"v-" << reconcile::name(v) << "\"><b>" << n << "</b> <span class=\"verdict\">"
+      << escape(reconcile::label(v)) << "</span></li>";
   h << "</ul>";
   const auto groups = sections(findings);
   // The two lists a first-time reader needs: what to check, and what only looks wrong.
@@ -459,9 +458,9 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
     }
     h << ":</p><ul class=\"headlines\">";
     for (const auto* f : s.findings)
-      h << "<li class=\"v-" << escape(f->verdict) << "\"><a href=\"#f-" << escape(f->id) << "\">"
-        << escape(f->label) << "</a> — <span class=\"verdict\">"
-        << escape(verdict_words(f->verdict)) << "</span>. " << escape(f->explanation) << "</li>";
+      h << "<li class=\"v-" << escape(reconcile::name(f->verdict)) << "\"><a href=\"#f-"
+        << escape(f->id) << "\">" << escape(f->label) << "</a> — <span class=\"verdict\">"
+        << escape(reconcile::label(f->verdict)) << "</span>. " << escape(f->explanation) << "</li>";
     h << "</ul>";
   };
   headlines(groups[0], "Check first", true);
@@ -471,8 +470,8 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
   h << "<nav id=\"filters\"><label>Verdict <select id=\"filter-verdict\"><option value=\"\">all"
        "</option>";
   for (const auto& [v, n] : count_verdicts(findings))
-    h << "<option value=\"" << escape(v) << "\">" << escape(verdict_words(v)) << " (" << n
-      << ")</option>";
+    h << "<option value=\"" << escape(reconcile::name(v)) << "\">" << escape(reconcile::label(v))
+      << " (" << n << ")</option>";
   h << "</select></label><label>Outlet <select id=\"filter-outlet\"><option value=\"\">all"
        "</option>";
   for (const auto& o : outlets) h << "<option>" << escape(o) << "</option>";

@@ -20,10 +20,6 @@ namespace claimdiff::report {
 
 namespace {
 
-constexpr const char* kVerdictOrder[] = {"conflict",   "base-mismatch", "speaker-disagreement",
-                                         "unassessed", "compatible",    "equivalent",
-                                         "agree",      "single-source"};
-
 // Markdown from article text: nothing it holds may become markup, a table
 // column or a line break.
 std::string md_text(std::string_view s) {
@@ -67,7 +63,7 @@ std::string review_words(const Reviews& reviews, const reconcile::Finding& f) {
   }
   if (const Decision* d = lapsed_decision(reviews, f))
     return "not reviewed (a decision for verdict " + d->verdict + " lapsed: the verdict is now " +
-           f.verdict + ")";
+           std::string(reconcile::name(f.verdict)) + ")";
   return "not reviewed";
 }
 
@@ -145,13 +141,13 @@ std::string findings_json(const std::vector<reconcile::Finding>& findings) {
   return j.dump(2) + "\n";
 }
 
-std::vector<std::pair<std::string, std::size_t>> count_verdicts(
+std::vector<std::pair<reconcile::Verdict, std::size_t>> count_verdicts(
     const std::vector<reconcile::Finding>& findings) {
-  std::vector<std::pair<std::string, std::size_t>> counts;
-  for (const char* v : kVerdictOrder) {
-    std::size_t n = 0;
-    for (const auto& f : findings) n += f.verdict == v;
-    if (n) counts.emplace_back(v, n);
+  std::vector<std::pair<reconcile::Verdict, std::size_t>> counts;
+  for (const auto& row : reconcile::kVerdicts) {
+    const auto n = std::count_if(findings.begin(), findings.end(),
+                                 [&](const auto& f) { return f.verdict == row.verdict; });
+    if (n) counts.emplace_back(row.verdict, static_cast<std::size_t>(n));
   }
   return counts;
 }
@@ -179,7 +175,7 @@ std::string run_json(const RunInfo& info, const std::vector<claim::Claim>& claim
   j["counts"] = {
       {"articles", info.articles.size()}, {"claims", claims.size()}, {"findings", findings.size()}};
   nlohmann::ordered_json verdicts = nlohmann::ordered_json::object();
-  for (const auto& [v, n] : count_verdicts(findings)) verdicts[v] = n;
+  for (const auto& [v, n] : count_verdicts(findings)) verdicts[std::string(reconcile::name(v))] = n;
   j["counts"]["verdicts"] = verdicts;
   if (!info.timings.is_null()) j["timings"] = info.timings;
   return j.dump(2) + "\n";
@@ -195,7 +191,8 @@ Coverage coverage(const RunInfo& info) {
 }
 
 bool is_low_confidence(const reconcile::Finding& f) {
-  return f.severity == "low" || f.furniture || f.attribute.starts_with("generic.");
+  return f.severity == reconcile::Severity::low || f.furniture ||
+         f.attribute.starts_with("generic.");
 }
 
 std::vector<Section> sections(const std::vector<reconcile::Finding>& findings) {
@@ -216,34 +213,16 @@ std::vector<Section> sections(const std::vector<reconcile::Finding>& findings) {
        "Figures no rule ties to a fact (a date, a count of something) and page furniture.",
        {}},
   };
+  // The first four sections in the order of reconcile's outcomes; the last for low confidence.
+  static_assert(static_cast<int>(reconcile::Outcome::conflict) == 0 &&
+                static_cast<int>(reconcile::Outcome::looks_different) == 1 &&
+                static_cast<int>(reconcile::Outcome::same) == 2 &&
+                static_cast<int>(reconcile::Outcome::unchecked) == 3);
   for (const auto& f : findings) {
-    std::size_t at = 3;
-    if (is_low_confidence(f))
-      at = 4;
-    else if (reconcile::is_conflict(f))
-      at = 0;
-    else if (f.verdict == "equivalent" || f.verdict == "compatible")
-      at = 1;
-    else if (f.verdict == "agree")
-      at = 2;
-    out[at].findings.push_back(&f);
+    const auto outcome = static_cast<std::size_t>(reconcile::row(f.verdict).outcome);
+    out[is_low_confidence(f) ? 4 : outcome].findings.push_back(&f);
   }
   return out;
-}
-
-std::string verdict_words(const std::string& v) {
-  static const std::map<std::string, std::string> kWords = {
-      {"conflict", "Conflict"},
-      {"base-mismatch", "Shares of different wholes"},
-      {"speaker-disagreement", "The sides disagree"},
-      {"unassessed", "Not assessed"},
-      {"compatible", "Compatible: the ranges overlap"},
-      {"equivalent", "Equivalent after conversion"},
-      {"agree", "Agree"},
-      {"single-source", "Single source"},
-  };
-  const auto it = kWords.find(v);
-  return it == kWords.end() ? v : it->second;
 }
 
 std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claims,
@@ -257,7 +236,8 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
      << " · Outlets: " << outlets.size() << " · Claims: " << claims.size()
      << " · Findings: " << findings.size() << "\n\n";
   md << "| verdict | findings |\n|---|---|\n";
-  for (const auto& [v, n] : count_verdicts(findings)) md << "| " << v << " | " << n << " |\n";
+  for (const auto& [v, n] : count_verdicts(findings))
+    md << "| " << reconcile::name(v) << " | " << n << " |\n";
   md << "\n";
   if (!reviews.files.empty()) {
     md << "Review decisions from:";
@@ -270,9 +250,9 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
     md << "## " << section.title << "\n\n" << section.intro << "\n\n";
     for (const reconcile::Finding* f : section.findings) {
       md << "### " << md_text(f->label) << "\n\n";
-      md << "**" << f->verdict << "** (" << f->severity << ") · story `" << f->story
-         << "` · finding `" << f->id << "` · review: " << md_text(review_words(reviews, *f))
-         << "\n\n";
+      md << "**" << reconcile::name(f->verdict) << "** (" << reconcile::name(f->severity)
+         << ") · story `" << f->story << "` · finding `" << f->id
+         << "` · review: " << md_text(review_words(reviews, *f)) << "\n\n";
       md << md_text(f->explanation) << "\n\n";
       if (const std::string implied = implied_words(*f); !implied.empty())
         md << "Implied " << md_text(implied) << ", a figure no outlet printed.\n\n";
@@ -335,7 +315,7 @@ std::string terminal_summary(const RunInfo& info, const std::vector<claim::Claim
       << info.articles.size() << " articles, " << outlets.size() << " outlets, " << claims.size()
       << " claims, " << findings.size() << " findings\n";
   for (const auto& [verdict, n] : count_verdicts(findings))
-    out << "  " << verdict << ": " << n << "\n";
+    out << "  " << reconcile::name(verdict) << ": " << n << "\n";
 
   std::vector<const reconcile::Finding*> conflicts;
   for (const auto& f : findings)
@@ -367,7 +347,8 @@ std::string terminal_summary(const RunInfo& info, const std::vector<claim::Claim
     for (const auto& [outlet, text] : figures)
       by_outlet += (by_outlet.empty() ? "" : "; ") + printable(outlet) + ": " + printable(text);
     const Decision* d = decision_for(reviews, *f);
-    out << "  " << paint("31", pad(f->verdict, kVerdict)) << " " << pad(f->label, kWhat) << " "
+    out << "  " << paint("31", pad(std::string(reconcile::name(f->verdict)), kVerdict)) << " "
+        << pad(f->label, kWhat) << " "
         << (d ? paint("32", pad(d->decision, kReview)) : paint("33", pad("new", kReview))) << " "
         << by_outlet << "\n";
   }

@@ -104,9 +104,6 @@ struct Section {
 };
 std::vector<Section> sections(const std::vector<reconcile::Finding>& findings);
 
-// A verdict for people: "base-mismatch" -> "Shares of different wholes".
-std::string verdict_words(const std::string& verdict);
-
 // A finding's review in words: "confirmed by J. Editor on 2026-11-30: note".
 std::string review_words(const Reviews& reviews, const reconcile::Finding& finding);
 // A base mismatch's missing figure: "turnout 58.5-65.1%"; "" for other findings.
@@ -146,8 +143,8 @@ std::string terminal_summary(const RunInfo& info, const std::vector<claim::Claim
                              const std::vector<reconcile::Finding>& findings,
                              const Reviews& reviews, bool colour);
 
-// Findings by verdict, in the order of reconcile's verdicts.
-std::vector<std::pair<std::string, std::size_t>> count_verdicts(
+// Findings by verdict, in the order of reconcile's verdicts; verdicts no finding has are left out.
+std::vector<std::pair<reconcile::Verdict, std::size_t>> count_verdicts(
     const std::vector<reconcile::Finding>& findings);
 
 }  // namespace claimdiff::report

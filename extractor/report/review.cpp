@@ -92,7 +92,8 @@ void read_review(const fs::path& file, Reviews& reviews, std::vector<Problem>& p
 const Decision* decision_for(const Reviews& reviews, const reconcile::Finding& finding) {
   const auto it = reviews.by_finding.find(finding.id);
   if (it == reviews.by_finding.end()) return nullptr;
-  if (!it->second.verdict.empty() && it->second.verdict != finding.verdict) return nullptr;
+  if (!it->second.verdict.empty() && it->second.verdict != reconcile::name(finding.verdict))
+    return nullptr;
   return &it->second;
 }
 

@@ -42,11 +42,11 @@ report::Reviews review_of(const std::string& yaml, std::vector<report::Problem>&
   return reviews;
 }
 
-reconcile::Finding finding(const std::string& id, const std::string& verdict) {
+reconcile::Finding finding(const std::string& id, reconcile::Verdict verdict) {
   reconcile::Finding f;
   f.id = id;
   f.verdict = verdict;
-  f.severity = "high";
+  f.severity = reconcile::Severity::high;
   return f;
 }
 
@@ -70,17 +70,18 @@ TEST_CASE("review: decisions by finding id - later ones win - a changed verdict 
       "    verdict: base-mismatch\n",
       problems);
   CHECK(problems.empty());
-  const auto* a = report::decision_for(reviews, finding("aaaa", "conflict"));
+  const auto* a = report::decision_for(reviews, finding("aaaa", reconcile::Verdict::conflict));
   REQUIRE(a);
   CHECK(a->decision == "confirmed");
   CHECK(a->by == "R. Okafor");
-  CHECK(report::review_words(reviews, finding("aaaa", "conflict")) ==
+  CHECK(report::review_words(reviews, finding("aaaa", reconcile::Verdict::conflict)) ==
         "confirmed by R. Okafor on 2026-03-02: rang the union's office");
   // The finding is now a conflict, not the base mismatch the editor dismissed.
-  CHECK_FALSE(report::decision_for(reviews, finding("bbbb", "conflict")));
-  CHECK(report::lapsed_decision(reviews, finding("bbbb", "conflict")));
-  CHECK(report::review_words(reviews, finding("bbbb", "conflict")).starts_with("not reviewed"));
-  CHECK_FALSE(report::decision_for(reviews, finding("cccc", "conflict")));
+  CHECK_FALSE(report::decision_for(reviews, finding("bbbb", reconcile::Verdict::conflict)));
+  CHECK(report::lapsed_decision(reviews, finding("bbbb", reconcile::Verdict::conflict)));
+  CHECK(report::review_words(reviews, finding("bbbb", reconcile::Verdict::conflict))
+            .starts_with("not reviewed"));
+  CHECK_FALSE(report::decision_for(reviews, finding("cccc", reconcile::Verdict::conflict)));
 }
 
 TEST_CASE("review: each bad entry is one line with file and line - good ones are kept",
@@ -143,7 +144,7 @@ TEST_CASE("html: a card per finding, conflicts first, one chart mark per claim r
   const std::string page = report::html(info_of(r), r.claims, r.findings, {});
   const auto* turnout = testing::finding(r, "ballot.turnout");
   REQUIRE(turnout);
-  CHECK(turnout->verdict == "conflict");
+  CHECK(turnout->verdict == reconcile::Verdict::conflict);
   const auto card_at = page.find("id=\"f-" + turnout->id + "\"");
   REQUIRE(card_at != std::string::npos);
   CHECK(card_at > page.find("<section class=\"group\" id=\"conflicts\""));
