@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "ingest/ingest.h"
+#include "report/assets.h"  // generated from report/assets/ by cmake/embed.cmake
 #include "report/report.h"
 #include "util/strings.h"
 
@@ -52,101 +53,6 @@ std::string num(double v) {
   std::snprintf(buf, sizeof buf, "%.1f", v);
   return buf;
 }
-
-constexpr const char* kStyle = R"css(
-:root{--ink:#1d1d1f;--muted:#5f6368;--line:#d7d9dd;--bg:#fafafa;--conflict:#b3261e;
---mismatch:#a65200;--sides:#6a3fa0;--fits:#0b6e75;--agree:#2e7d32;--single:#6b6f76}
-*{box-sizing:border-box}
-body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
-header,nav,main{max-width:1100px;margin:0 auto;padding:0 20px}
-header{padding-top:18px}
-h1{font-size:24px;margin:0 0 4px}
-h2{font-size:20px;margin:28px 0 4px;border-bottom:2px solid var(--line);padding-bottom:4px}
-h3{font-size:17px;margin:0}
-.intro,.meta,.muted{color:var(--muted)}
-.counts{display:flex;flex-wrap:wrap;gap:8px;padding:0;list-style:none;margin:10px 0}
-.counts li{background:#fff;border:1px solid var(--line);border-radius:6px;padding:4px 10px}
-.counts b{font-size:17px}
-.headlines li{margin:3px 0}
-nav{position:sticky;top:0;z-index:2;background:var(--bg);border-bottom:1px solid var(--line);padding:8px 20px;display:flex;flex-wrap:wrap;gap:12px;align-items:center}
-nav select{max-width:260px}
-.card{background:#fff;border:1px solid var(--line);border-left:6px solid var(--single);border-radius:6px;padding:12px 16px;margin:12px 0}
-.card.v-conflict{border-left-color:var(--conflict)}.card.v-base-mismatch{border-left-color:var(--mismatch)}
-.card.v-speaker-disagreement{border-left-color:var(--sides)}
-.card.v-equivalent,.card.v-compatible{border-left-color:var(--fits)}.card.v-agree{border-left-color:var(--agree)}
-.verdict{font-weight:600}
-.v-conflict .verdict{color:var(--conflict)}.v-base-mismatch .verdict{color:var(--mismatch)}
-.v-speaker-disagreement .verdict{color:var(--sides)}
-.v-equivalent .verdict,.v-compatible .verdict{color:var(--fits)}.v-agree .verdict{color:var(--agree)}
-.explanation{font-size:16px;margin:6px 0}
-.review{display:inline-block;border-radius:4px;padding:1px 8px;font-size:13px;background:#fff4d6}
-.review.r-confirmed{background:#e3f3e4}.review.r-dismissed{background:#eceff1}.review.r-needs-check{background:#fde7e4}
-svg.chart{display:block;width:100%;max-width:760px;height:auto;margin:8px 0}
-svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
-svg text.said{fill:var(--muted);font-size:11px}
-svg .axis line,svg .tick line{stroke:#9aa0a6}
-svg .tick text{fill:var(--muted)}
-svg .bar{stroke:#1a5fb4;stroke-width:5;stroke-linecap:butt}
-svg .end{stroke:#1a5fb4;stroke-width:2;fill:#1a5fb4}
-svg .end.open{fill:#fff}
-svg .arrow{fill:#1a5fb4}
-svg .band{fill:var(--mismatch);opacity:.18}
-svg .band-edge{stroke:var(--mismatch);stroke-dasharray:3 3}
-table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{text-align:left;vertical-align:top;padding:4px 6px;border-top:1px solid var(--line)}
-th{color:var(--muted);font-weight:500}
-mark{background:#ffe58f;padding:0 1px}
-td.quote{max-width:520px}
-details.record pre,details.article .text{white-space:pre-wrap;background:#f4f5f7;border-radius:4px;padding:8px}
-details.article{background:#fff;border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:6px 12px}
-details.article summary{cursor:pointer}
-details.article .text{font:14px/1.5 Georgia,serif;max-height:70vh;overflow:auto}
-.flash{outline:3px solid #1a5fb4}
-[hidden]{display:none!important}
-)css";
-
-// Filters, and opening an article where a link points into it. The page holds
-// no data in this script: it reads the cards' data- attributes.
-constexpr const char* kScript = R"js(
-(function () {
-  var cards = Array.prototype.slice.call(document.querySelectorAll('.card'));
-  var verdict = document.getElementById('filter-verdict');
-  var outlet = document.getElementById('filter-outlet');
-  var attribute = document.getElementById('filter-attribute');
-  var low = document.getElementById('filter-low');
-  function apply() {
-    var shown = 0;
-    cards.forEach(function (card) {
-      var d = card.dataset;
-      var ok = (!verdict.value || d.verdict === verdict.value) &&
-               (!outlet.value || d.outlets.indexOf('|' + outlet.value + '|') >= 0) &&
-               (!attribute.value || d.attribute === attribute.value) &&
-               (low.checked || d.low !== '1');
-      card.hidden = !ok;
-      if (ok) shown++;
-    });
-    document.querySelectorAll('section.group').forEach(function (group) {
-      group.hidden = !group.querySelector('.card:not([hidden])');
-    });
-    document.getElementById('shown').textContent =
-      shown + ' of ' + cards.length + ' findings shown';
-  }
-  [verdict, outlet, attribute, low].forEach(function (e) { e.addEventListener('change', apply); });
-  apply();
-  function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id && document.getElementById(id);
-    if (!target) return;
-    var details = target.closest('details');
-    if (details) details.open = true;
-    target.scrollIntoView({block: 'center'});
-    target.classList.add('flash');
-    setTimeout(function () { target.classList.remove('flash'); }, 1500);
-  }
-  window.addEventListener('hashchange', openTarget);
-  openTarget();
-})();
-)js";
 
 // ---- the number line -------------------------------------------------------------
 
@@ -432,8 +338,8 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
        "'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-       "<title>claimdiff report</title><style>"
-    << kStyle << "</style></head><body>\n<header><h1>claimdiff report</h1>";
+       "<title>claimdiff report</title><style>\n"
+    << assets::kStyle << "</style></head><body>\n<header><h1>claimdiff report</h1>";
   h << "<p class=\"muted\">Where the outlets agree, only seem to differ, or conflict on the "
        "figures of a story. Stories: ";
   bool first = true;
@@ -518,7 +424,9 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
       h << "<li><code>" << escape(p.file) << "</code>: " << escape(p.message) << "</li>";
     h << "</ul></section>\n";
   }
-  h << "</main>\n<script>" << kScript << "</script>\n</body></html>\n";
+  // The script (report.js: filters, and opening an article where a link points
+  // into it) holds no data: it reads the cards' data- attributes.
+  h << "</main>\n<script>\n" << assets::kScript << "</script>\n</body></html>\n";
   return h.str();
 }
 

@@ -3,6 +3,8 @@
 #include "report/report.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <regex>
 
 #include "run_helpers.h"
@@ -216,4 +218,21 @@ TEST_CASE("terminal: control characters from articles never reach the terminal",
   CHECK(plain.find('\x1b') == std::string::npos);
   CHECK(plain.find('\x07') == std::string::npos);
   CHECK(plain.find("Echo?[2J?") != std::string::npos);
+}
+
+TEST_CASE("html: the page's style and script are the bytes of report/assets/, compiled in",
+          "[report]") {
+  auto asset = [](const std::string& name) {
+    std::ifstream in(testing::source_dir() / "extractor" / "report" / "assets" / name,
+                     std::ios::binary);
+    REQUIRE(in);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  const std::string css = asset("report.css"), js = asset("report.js");
+  CHECK(css.find(".card.v-conflict") != std::string::npos);
+  CHECK(js.find("filter-verdict") != std::string::npos);
+  const Run& r = hostile();
+  const std::string page = report::html(info_of(r), r.claims, r.findings, {});
+  CHECK(page.find("<style>\n" + css + "</style>") != std::string::npos);
+  CHECK(page.find("<script>\n" + js + "</script>") != std::string::npos);
 }
