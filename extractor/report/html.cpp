@@ -129,7 +129,9 @@ std::pair<bool, bool> open_ends(const std::string& hedge) {
   return {true, true};
 }
 
-std::string chart(const reconcile::Finding& f, const std::vector<const claim::Claim*>& rows) {
+std::string chart(const FindingView& v) {
+  const reconcile::Finding& f = *v.finding;
+  const std::vector<ClaimRow>& rows = v.rows;
   constexpr double kWidth = 760, kLabel = 190, kRight = 20, kRow = 24, kTop = 8;
   const bool band = f.implied_lo && f.implied_hi;
   const std::size_t n = rows.size() + (band ? 1 : 0);
@@ -145,16 +147,14 @@ std::string chart(const reconcile::Finding& f, const std::vector<const claim::Cl
     svg << "<g class=\"implied\"><rect class=\"band\" x=\"" << num(a) << "\" y=\"" << num(kTop)
         << "\" width=\"" << num(std::max(1.0, b - a)) << "\" height=\"" << num(bottom - kTop)
         << "\"/><text x=\"6\" y=\"" << num(kTop + rows.size() * kRow + 16) << "\">"
-        << escape("implied " + implied_words(f)) << "</text></g>";
+        << escape("implied " + v.implied) << "</text></g>";
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const claim::Claim& c = *rows[i];
+    const claim::Claim& c = *rows[i].claim;
+    const reconcile::ScaledClaim* s = rows[i].scaled;
     const double y = kTop + i * kRow + kRow / 2;
-    const reconcile::ScaledClaim* s = nullptr;
-    for (const auto& sc : f.scaled)
-      if (sc.claim_id == c.id) s = &sc;
     svg << "<g class=\"mark\" data-claim=\"" << escape(c.id) << "\"><title>"
-        << escape(c.outlet + ": " + c.text + " (" + reconcile::describe_claim(c) + ")")
+        << escape(c.outlet + ": " + c.text + " (" + rows[i].read_as + ")")
         << "</title><text x=\"6\" y=\"" << num(y + 4) << "\">"
         << escape(util::shorten(c.outlet, 28)) << "</text>";
     if (!s || (!s->lo && !s->hi)) {
@@ -181,7 +181,7 @@ std::string chart(const reconcile::Finding& f, const std::vector<const claim::Cl
     else if (!s->hi)
       svg << "<path class=\"arrow\" d=\"M" << num(b) << " " << num(y) << "l-10 -6v12z\"/>";
     // What the outlet said, beside its mark: right of it, or left when no room.
-    const std::string said = reconcile::describe_claim(c);
+    const std::string& said = rows[i].read_as;
     const double width = 6.5 * static_cast<double>(said.size());
     if (b + 12 + width <= kWidth)
       svg << "<text class=\"said\" x=\"" << num(b + 12) << "\" y=\"" << num(y + 4) << "\">";
@@ -213,38 +213,30 @@ std::string quote_html(const claim::Claim& c) {
          escape(c.quote.substr(c.figure_end));
 }
 
-std::string card(const reconcile::Finding& f,
-                 const std::map<std::string, const claim::Claim*>& by_id,
-                 const std::set<std::string>& shown_articles, const Reviews& reviews) {
-  std::vector<const claim::Claim*> rows;
+std::string card(const FindingView& v, const std::set<std::string>& shown_articles) {
+  const reconcile::Finding& f = *v.finding;
   std::string outlets = "|";
-  for (const auto& id : f.claim_ids) {
-    const auto it = by_id.find(id);
-    if (it == by_id.end()) continue;
-    rows.push_back(it->second);
-    outlets += it->second->outlet + "|";
-  }
+  for (const ClaimRow& row : v.rows) outlets += row.claim->outlet + "|";
   std::ostringstream h;
-  h << "<section class=\"card v-" << escape(reconcile::name(f.verdict)) << "\" id=\"f-"
-    << escape(f.id) << "\" data-verdict=\"" << escape(reconcile::name(f.verdict))
-    << "\" data-attribute=\"" << escape(f.attribute) << "\" data-outlets=\"" << escape(outlets)
-    << "\" data-low=\"" << (is_low_confidence(f) ? "1" : "0") << "\">";
+  h << "<section class=\"card v-" << escape(v.verdict) << "\" id=\"f-" << escape(f.id)
+    << "\" data-verdict=\"" << escape(v.verdict) << "\" data-attribute=\"" << escape(f.attribute)
+    << "\" data-outlets=\"" << escape(outlets) << "\" data-low=\"" << (v.low_confidence ? "1" : "0")
+    << "\">";
   h << "<h3>" << escape(f.label) << "</h3>";
-  h << "<p class=\"meta\"><span class=\"verdict\">" << escape(reconcile::label(f.verdict))
-    << "</span> · " << escape(reconcile::name(f.severity)) << " · story " << escape(f.story)
-    << " · finding <code>" << escape(f.id) << "</code></p>";
+  h << "<p class=\"meta\"><span class=\"verdict\">" << escape(v.verdict_label) << "</span> · "
+    << escape(v.severity) << " · story " << escape(f.story) << " · finding <code>" << escape(f.id)
+    << "</code></p>";
   h << "<p class=\"explanation\">" << escape(f.explanation) << "</p>";
-  const Decision* d = decision_for(reviews, f);
-  h << "<p><span class=\"review r-" << (d ? escape(d->decision) : "none")
-    << "\">Review: " << escape(review_words(reviews, f)) << "</span></p>";
-  h << chart(f, rows);
+  h << "<p><span class=\"review r-" << (v.decision ? escape(v.decision->decision) : "none")
+    << "\">Review: " << escape(v.review) << "</span></p>";
+  h << chart(v);
   h << "<table class=\"claims\"><thead><tr><th>Outlet</th><th>Figure</th><th>Read as</th>"
        "<th>Speaker</th><th>Quote</th></tr></thead><tbody>";
-  for (const claim::Claim* c : rows) {
+  for (const ClaimRow& row : v.rows) {
+    const claim::Claim* c = row.claim;
     h << "<tr data-claim=\"" << escape(c->id) << "\"><td>" << escape(c->outlet) << "</td><td>"
-      << escape(c->text) << "</td><td>" << escape(reconcile::describe_claim(*c)) << "</td><td>"
-      << escape(c->speaker) << "</td><td class=\"quote\">" << quote_html(*c)
-      << " <span class=\"muted\">(";
+      << escape(c->text) << "</td><td>" << escape(row.read_as) << "</td><td>" << escape(c->speaker)
+      << "</td><td class=\"quote\">" << quote_html(*c) << " <span class=\"muted\">(";
     if (shown_articles.count(c->story + "/" + c->article))
       h << "<a href=\"#c-" << escape(c->id) << "\">" << escape(c->article) << "</a>";
     else
@@ -255,8 +247,9 @@ std::string card(const reconcile::Finding& f,
   h << "</tbody></table>";
   h << "<details class=\"record\"><summary>Record a decision</summary><p class=\"muted\">Add to "
        "review.yaml in the story's folder, under <code>decisions:</code></p><pre>- finding: "
-    << escape(f.id) << "\n  decision: confirmed   # or dismissed, needs-check\n  verdict: "
-    << escape(reconcile::name(f.verdict)) << "\n  note: \n  by: \n  at: </pre></details>";
+    << escape(f.id)
+    << "\n  decision: confirmed   # or dismissed, needs-check\n  verdict: " << escape(v.verdict)
+    << "\n  note: \n  by: \n  at: </pre></details>";
   h << "</section>\n";
   return h.str();
 }
@@ -312,7 +305,7 @@ std::string article_html(const ArticleInfo& a, const std::vector<const claim::Cl
 std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
                  const std::vector<reconcile::Finding>& findings, const Reviews& reviews,
                  const HtmlOptions& options) {
-  const auto by_id = index_claims(claims);
+  const auto views = views_of(findings, claims, reviews);
   const auto [stories, outlets] = coverage(info);
   std::set<std::string> attributes;
   std::map<std::string, std::string> labels;  // attribute -> label without scope
@@ -352,21 +345,21 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
     h << "<li class=\"v-" << reconcile::name(v) << "\"><b>" << n << "</b> <span class=\"verdict\">"
       << escape(reconcile::label(v)) << "</span></li>";
   h << "</ul>";
-  const auto groups = sections(findings);
+  const auto groups = sections(views);
   // The two lists a first-time reader needs: what to check, and what only looks wrong.
   auto headlines = [&](const Section& s, const std::string& title, bool reviewed_count) {
     if (s.findings.empty()) return;
     h << "<p><b>" << escape(title) << "</b>";
     if (reviewed_count) {
       std::size_t reviewed = 0;
-      for (const auto* f : s.findings) reviewed += decision_for(reviews, *f) != nullptr;
+      for (const auto* v : s.findings) reviewed += v->decision != nullptr;
       h << " (" << reviewed << " of " << s.findings.size() << " reviewed)";
     }
     h << ":</p><ul class=\"headlines\">";
-    for (const auto* f : s.findings)
-      h << "<li class=\"v-" << escape(reconcile::name(f->verdict)) << "\"><a href=\"#f-"
-        << escape(f->id) << "\">" << escape(f->label) << "</a> — <span class=\"verdict\">"
-        << escape(reconcile::label(f->verdict)) << "</span>. " << escape(f->explanation) << "</li>";
+    for (const auto* v : s.findings)
+      h << "<li class=\"v-" << escape(v->verdict) << "\"><a href=\"#f-" << escape(v->finding->id)
+        << "\">" << escape(v->finding->label) << "</a> — <span class=\"verdict\">"
+        << escape(v->verdict_label) << "</span>. " << escape(v->finding->explanation) << "</li>";
     h << "</ul>";
   };
   headlines(groups[0], "Check first", true);
@@ -397,7 +390,7 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
     if (s.findings.empty()) continue;
     h << "<section class=\"group\" id=\"" << s.id << "\"><h2>" << escape(s.title) << " <small>("
       << s.findings.size() << ")</small></h2><p class=\"intro\">" << escape(s.intro) << "</p>\n";
-    for (const auto* f : s.findings) h << card(*f, by_id, shown_articles, reviews);
+    for (const auto* v : s.findings) h << card(*v, shown_articles);
     h << "</section>\n";
   }
 

@@ -236,3 +236,50 @@ TEST_CASE("html: the page's style and script are the bytes of report/assets/, co
   CHECK(page.find("<style>\n" + css + "</style>") != std::string::npos);
   CHECK(page.find("<script>\n" + js + "</script>") != std::string::npos);
 }
+
+TEST_CASE("view: one view of a finding gives the verdict, review and rows every writer prints",
+          "[report]") {
+  const Run& r = hostile();
+  const auto* turnout = testing::finding(r, "ballot.turnout");
+  REQUIRE(turnout);
+  report::Reviews reviews;
+  reviews.by_finding[turnout->id] = {turnout->id, "confirmed", "conflict", "", "ed", "", ""};
+  const auto views = report::views_of(r.findings, r.claims, reviews);
+  REQUIRE(views.size() == r.findings.size());
+  const auto info = info_of(r);
+  const std::string md = report::markdown(info, r.claims, r.findings, reviews);
+  const std::string page = report::html(info, r.claims, r.findings, reviews);
+  const std::string terminal = report::terminal_summary(info, r.claims, r.findings, reviews, false);
+  for (const auto& v : views) {
+    const reconcile::Finding& f = *v.finding;
+    INFO(f.label);
+    CHECK(v.verdict == reconcile::name(f.verdict));
+    CHECK(v.verdict_label == reconcile::label(f.verdict));
+    CHECK(v.severity == reconcile::name(f.severity));
+    CHECK(v.review == report::review_words(reviews, f));
+    CHECK(v.decision == report::decision_for(reviews, f));
+    REQUIRE(v.rows.size() == f.claim_ids.size());
+    std::set<std::string> outlets;
+    for (std::size_t i = 0; i < v.rows.size(); ++i) {
+      const auto& row = v.rows[i];
+      CHECK(row.claim->id == f.claim_ids[i]);
+      CHECK(row.read_as == reconcile::describe_claim(*row.claim));
+      if (row.scaled) CHECK(row.on_scale == report::scaled_words(*row.scaled, f.unit));
+      outlets.insert(row.claim->outlet);
+    }
+    CHECK(v.figures.size() == outlets.size());
+    // What the writers print is the view's.
+    CHECK(md.find("**" + std::string(v.verdict) + "** (" + std::string(v.severity) + ") · story `" +
+                  f.story + "` · finding `" + f.id + "`") != std::string::npos);
+    CHECK(page.find("<span class=\"verdict\">" + std::string(v.verdict_label) + "</span> · " +
+                    std::string(v.severity)) != std::string::npos);
+    if (&f != turnout) continue;  // the page's one conflict, reviewed: the terminal's table
+    std::string figures;
+    for (const auto& [outlet, text] : v.figures)
+      figures += (figures.empty() ? "" : "; ") + outlet + ": " + text;
+    CHECK(std::regex_search(terminal, std::regex(std::string(v.verdict) + " +Ballot turnout +" +
+                                                 v.decision->decision)));
+    CHECK(terminal.find(" " + figures + "\n") != std::string::npos);
+  }
+  CHECK(md.find("review: confirmed by ed") != std::string::npos);
+}
