@@ -108,6 +108,28 @@ TEST_CASE("review: each bad entry is one line with file and line - good ones are
   CHECK(reviews.by_finding.count("bbbb"));
 }
 
+TEST_CASE("review: a verdict that is not one of the table's is named - the decision lapses",
+          "[report]") {
+  std::vector<report::Problem> problems;
+  const auto reviews = review_of(
+      "decisions:\n"
+      "  - finding: aaaa\n"
+      "    decision: confirmed\n"
+      "    verdict: conflicts\n"
+      "  - finding: bbbb\n"
+      "    decision: confirmed\n"
+      "    verdict: single-source\n",
+      problems);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].file.ends_with("review.yaml:2"));
+  CHECK(problems[0].message ==
+        "verdict 'conflicts' is not one of conflict, base-mismatch, speaker-disagreement, "
+        "unassessed, compatible, equivalent, agree or single-source");
+  CHECK_FALSE(report::decision_for(reviews, finding("aaaa", reconcile::Verdict::conflict)));
+  CHECK(report::lapsed_decision(reviews, finding("aaaa", reconcile::Verdict::conflict)));
+  CHECK(report::decision_for(reviews, finding("bbbb", reconcile::Verdict::single_source)));
+}
+
 TEST_CASE("review: broken YAML and a missing file are named - an empty file is no decisions",
           "[report]") {
   std::vector<report::Problem> problems;
