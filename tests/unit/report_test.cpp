@@ -52,6 +52,18 @@ reconcile::Finding finding(const std::string& id, reconcile::Verdict verdict) {
   return f;
 }
 
+// The hostile page's one conflict, with one decision recorded on it.
+std::pair<const reconcile::Finding*, report::Reviews> turnout_decided(const std::string& decision,
+                                                                      const std::string& verdict,
+                                                                      const std::string& note) {
+  const auto* turnout = testing::finding(hostile(), "ballot.turnout");
+  REQUIRE(turnout);
+  report::Reviews reviews;
+  reviews.by_finding[turnout->id] = {turnout->id, decision, verdict,        note,
+                                     "ed",        "",       "review.yaml:2"};
+  return {turnout, reviews};
+}
+
 }  // namespace
 
 TEST_CASE("review: decisions by finding id - later ones win - a changed verdict lapses",
@@ -96,38 +108,26 @@ TEST_CASE("review: each bad entry is one line with file and line - good ones are
       "  - decision: confirmed\n"
       "  - finding: bbbb\n"
       "    decison: confirmed\n"
-      "    decision: dismissed\n",
+      "    decision: dismissed\n"
+      "  - finding: cccc\n"
+      "    decision: confirmed\n"
+      "    verdict: conflicts\n",
       problems);
-  REQUIRE(problems.size() == 3);
+  REQUIRE(problems.size() == 4);
   CHECK(problems[0].file.ends_with("review.yaml:2"));
   CHECK(problems[0].message.find("'approved'") != std::string::npos);
   CHECK(problems[1].file.ends_with("review.yaml:4"));
   CHECK(problems[2].file.ends_with("review.yaml:6"));
   CHECK(problems[2].message.find("decison") != std::string::npos);
-  CHECK(reviews.by_finding.size() == 1);
-  CHECK(reviews.by_finding.count("bbbb"));
-}
-
-TEST_CASE("review: a verdict that is not one of the table's is named - the decision lapses",
-          "[report]") {
-  std::vector<report::Problem> problems;
-  const auto reviews = review_of(
-      "decisions:\n"
-      "  - finding: aaaa\n"
-      "    decision: confirmed\n"
-      "    verdict: conflicts\n"
-      "  - finding: bbbb\n"
-      "    decision: confirmed\n"
-      "    verdict: single-source\n",
-      problems);
-  REQUIRE(problems.size() == 1);
-  CHECK(problems[0].file.ends_with("review.yaml:2"));
-  CHECK(problems[0].message ==
+  // A verdict that is not a verdict's name: named, from the verdict table, and
+  // the decision kept, so that the reports show it lapsed.
+  CHECK(problems[3].file.ends_with("review.yaml:8"));
+  CHECK(problems[3].message ==
         "verdict 'conflicts' is not one of conflict, base-mismatch, speaker-disagreement, "
         "unassessed, compatible, equivalent, agree or single-source");
-  CHECK_FALSE(report::decision_for(reviews, finding("aaaa", reconcile::Verdict::conflict)));
-  CHECK(report::lapsed_decision(reviews, finding("aaaa", reconcile::Verdict::conflict)));
-  CHECK(report::decision_for(reviews, finding("bbbb", reconcile::Verdict::single_source)));
+  CHECK(reviews.by_finding.size() == 2);
+  CHECK(reviews.by_finding.count("bbbb"));
+  CHECK(report::lapsed_decision(reviews, finding("cccc", reconcile::Verdict::conflict)));
 }
 
 TEST_CASE("review: broken YAML and a missing file are named - an empty file is no decisions",
@@ -189,11 +189,7 @@ TEST_CASE("html: a card per finding, conflicts first, one chart mark per claim r
 TEST_CASE("html: a recorded decision shows on its card; an article too long is not embedded",
           "[report]") {
   const Run& r = hostile();
-  const auto* turnout = testing::finding(r, "ballot.turnout");
-  REQUIRE(turnout);
-  report::Reviews reviews;
-  reviews.by_finding[turnout->id] = {turnout->id, "dismissed",    "", "<em>typo</em> fixed", "ed",
-                                     "",          "review.yaml:2"};
+  const auto [turnout, reviews] = turnout_decided("dismissed", "", "<em>typo</em> fixed");
   report::HtmlOptions small;
   small.max_article_bytes = 10;
   const std::string page = report::html(info_of(r), r.claims, r.findings, reviews, small);
@@ -262,10 +258,7 @@ TEST_CASE("html: the page's style and script are the bytes of report/assets/, co
 TEST_CASE("view: one view of a finding gives the verdict, review and rows every writer prints",
           "[report]") {
   const Run& r = hostile();
-  const auto* turnout = testing::finding(r, "ballot.turnout");
-  REQUIRE(turnout);
-  report::Reviews reviews;
-  reviews.by_finding[turnout->id] = {turnout->id, "confirmed", "conflict", "", "ed", "", ""};
+  const auto [turnout, reviews] = turnout_decided("confirmed", "conflict", "");
   const auto views = report::views_of(r.findings, r.claims, reviews);
   REQUIRE(views.size() == r.findings.size());
   const auto info = info_of(r);
