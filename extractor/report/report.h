@@ -128,8 +128,7 @@ struct FindingView {
   std::string implied;  // a base mismatch's missing figure: "turnout 58.5-65.1%", else ""
   bool low_confidence = false;
   std::vector<ClaimRow> rows;  // the finding's claims, in its order (ids not in the run left out)
-  // Each outlet once with its figures as printed: {"Northern Wire", "420 members, about 300
-  // staff"}.
+  // Each outlet once, with its figures as printed: {"Northern Wire", "420 members, 300 staff"}.
   std::vector<std::pair<std::string, std::string>> figures;
 };
 FindingView view_of(const reconcile::Finding& finding, const ClaimIndex& claims,

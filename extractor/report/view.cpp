@@ -1,5 +1,6 @@
 // What every report shows of a finding, worked out once: report.md, report.html
-// and the terminal summary print these views and derive nothing of their own.
+// and the terminal summary print these views rather than each working out the
+// same rows, words and decisions again.
 #include <algorithm>
 #include <cmath>
 
