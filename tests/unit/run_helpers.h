@@ -7,22 +7,7 @@
 
 #include "helpers.h"
 #include "reconcile/reconcile.h"
-
-// A failed check on a verdict or severity prints its name, not a number.
-namespace Catch {
-template <>
-struct StringMaker<claimdiff::reconcile::Verdict> {
-  static std::string convert(claimdiff::reconcile::Verdict v) {
-    return std::string(claimdiff::reconcile::name(v));
-  }
-};
-template <>
-struct StringMaker<claimdiff::reconcile::Severity> {
-  static std::string convert(claimdiff::reconcile::Severity s) {
-    return std::string(claimdiff::reconcile::name(s));
-  }
-};
-}  // namespace Catch
+#include "verdict_strings.h"
 
 namespace claimdiff::testing {
 
