@@ -549,8 +549,8 @@ Severity grade(const Finding& f, const Judgement& j, bool generic) {
 }
 
 // One group of claims about one fact: scaled, judged, explained and graded.
-Finding find(const Key& key, const std::vector<const claim::Claim*>& group, const Wholes& wholes,
-             const Options& options) {
+Finding finding_of(const Key& key, const std::vector<const claim::Claim*>& group,
+                   const Wholes& wholes, const Options& options) {
   Finding f = name_finding(key, options);
   const std::vector<Scaled> scaled = scale_group(f, group, wholes);
   const Mode mode = mode_of(f.unit);
@@ -578,7 +578,7 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
   const Wholes wholes = wholes_of(claims);
   std::vector<Finding> findings;
   for (const auto& [key, members] : group(claims))
-    findings.push_back(find(key, members, wholes, options));
+    findings.push_back(finding_of(key, members, wholes, options));
   // Most severe first, then worst verdict; ties in the order of their key.
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::make_tuple(rank(a.severity), rank(a.verdict), a.story, a.attribute, a.scope,
