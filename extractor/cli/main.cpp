@@ -107,7 +107,7 @@ bool fails(const std::string& fail_on, const reconcile::Finding& f,
            const report::Reviews& reviews) {
   if (!reconcile::is_conflict(f)) return false;
   if (fail_on == "conflict") return true;
-  if (fail_on == "high") return f.severity == "high";
+  if (fail_on == "high") return f.severity == reconcile::Severity::high;
   if (fail_on == "new-conflict") return !report::decision_for(reviews, f);
   return false;
 }

@@ -140,11 +140,6 @@ std::string describe_claim(const claim::Claim& c) {
   return c.attribute + ": " + reconcile::describe_claim(c) + " (\"" + c.text + "\")";
 }
 
-bool is_agreement(const reconcile::Finding& f) {
-  return f.severity != "low" &&
-         (f.verdict == "agree" || f.verdict == "equivalent" || f.verdict == "compatible");
-}
-
 // How many of the group's quotes the finding's claims stand on, counting files
 // when the quotes come from more than one.
 bool finding_matches(const reconcile::Finding& f, const Group& g,
@@ -177,7 +172,7 @@ Item finding_item(const reconcile::Finding& f) {
   Item item;
   item.file = f.story;
   item.quote = f.label;
-  item.predicted = f.verdict + ": " + f.explanation;
+  item.predicted = std::string(reconcile::name(f.verdict)) + ": " + f.explanation;
   return item;
 }
 
@@ -393,8 +388,8 @@ Result evaluate(const std::vector<Gold>& golds, const std::vector<claim::Claim>&
 
   score_groups(golds, findings, by_id, &Gold::conflicts, &reconcile::is_conflict, result.conflicts,
                result.missed_conflicts, &result.false_conflicts);
-  score_groups(golds, findings, by_id, &Gold::agreements, &is_agreement, result.agreements,
-               result.missed_agreements, nullptr);
+  score_groups(golds, findings, by_id, &Gold::agreements, &reconcile::is_agreement,
+               result.agreements, result.missed_agreements, nullptr);
   return result;
 }
 

@@ -129,6 +129,10 @@ std::string printed_key(const claim::Claim& c) {
   return key;
 }
 
+// ---- words the lexicon will hold -----------------------------------------------
+// (with "turnout", the figure a base mismatch implies: imply_missing_figure)
+
+// The whole a share is of, in words: "of votes cast".
 std::string base_words(const std::string& base) {
   if (base == "votes_cast") return "of votes cast";
   if (base == "members") return "of all members";
@@ -137,26 +141,6 @@ std::string base_words(const std::string& base) {
   if (base == "working_week") return "of the working week";
   return base.empty() ? "" : "of " + base;
 }
-
-int verdict_rank(const std::string& v) {
-  static const char* kOrder[] = {"conflict",   "base-mismatch", "speaker-disagreement",
-                                 "unassessed", "compatible",    "equivalent",
-                                 "agree",      "single-source"};
-  for (int i = 0; i < 8; ++i)
-    if (v == kOrder[i]) return i;
-  return 9;
-}
-
-}  // namespace
-
-int severity_rank(const std::string& severity) {
-  if (severity == "high") return 0;
-  if (severity == "medium") return 1;
-  if (severity == "info") return 2;
-  return 3;
-}
-
-namespace {
 
 // How an attribute's figures from one article are compared with another's.
 enum class Mode {
@@ -217,12 +201,13 @@ bool is_side(const std::string& role) {
   return role != "outlet" && role != "other" && role != "mixed";
 }
 
-std::string relation_of(const Account& a, const Account& b, Mode mode, bool generic) {
+Verdict relation_of(const Account& a, const Account& b, Mode mode, bool generic) {
   if (!accounts_meet(a, b, mode)) {
-    if (generic) return "unassessed";
-    if (!a.base.empty() && !b.base.empty() && a.base != b.base) return "base-mismatch";
-    if (is_side(a.role) && is_side(b.role) && a.role != b.role) return "speaker-disagreement";
-    return "conflict";
+    if (generic) return Verdict::unassessed;
+    if (!a.base.empty() && !b.base.empty() && a.base != b.base) return Verdict::base_mismatch;
+    if (is_side(a.role) && is_side(b.role) && a.role != b.role)
+      return Verdict::speaker_disagreement;
+    return Verdict::conflict;
   }
   // A date set that holds every date of the other agrees with it.
   const auto& small = a.printed.size() <= b.printed.size() ? a.printed : b.printed;
@@ -230,9 +215,9 @@ std::string relation_of(const Account& a, const Account& b, Mode mode, bool gene
   const bool same_printed =
       mode == Mode::set ? std::includes(large.begin(), large.end(), small.begin(), small.end())
                         : a.printed == b.printed;
-  if (same_printed) return "agree";
+  if (same_printed) return Verdict::agree;
   if (same_interval(Scaled{nullptr, a.lo, a.hi, {}}, Scaled{nullptr, b.lo, b.hi, {}}))
-    return "equivalent";
+    return Verdict::equivalent;
   // An exact figure that the other's printed figure rounds to: "£1,400 of £35,000"
   // is 4.0%, which "4%" stands for.
   auto exact_within_printed = [](const Account& exact, const Account& printed) {
@@ -246,8 +231,8 @@ std::string relation_of(const Account& a, const Account& b, Mode mode, bool gene
                                    [](auto* p) { return p->claim->value.hedge == "none"; });
     return plain && *printed.lo <= *exact.lo && *exact.hi <= *printed.hi;
   };
-  if (exact_within_printed(a, b) || exact_within_printed(b, a)) return "equivalent";
-  return "compatible";
+  if (exact_within_printed(a, b) || exact_within_printed(b, a)) return Verdict::equivalent;
+  return Verdict::compatible;
 }
 
 std::string scope_words(const claim::Claim& c, const std::string& finding_scope) {
@@ -310,12 +295,15 @@ std::string accounts_say(const std::vector<const Account*>& accounts,
   return s;
 }
 
-}  // namespace
+// ---- group: the claims about one fact ---------------------------------------------
 
-std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Options& options) {
-  // Group by story, attribute, scope (and, for generic claims, what they count).
-  using Key = std::tuple<std::string, std::string, std::string, std::string>;
-  std::map<Key, std::vector<const claim::Claim*>> groups;
+// Story, attribute, scope and context (what generic claims count): one finding each.
+using Key = std::tuple<std::string, std::string, std::string, std::string>;
+using Groups = std::map<Key, std::vector<const claim::Claim*>>;
+
+// Claims about the same fact meet in one group, so that only they are compared.
+Groups group(const std::vector<claim::Claim>& claims) {
+  Groups groups;
   for (const auto& c : claims) groups[{c.story, c.attribute, c.scope, c.context}].push_back(&c);
   // A rate given for one group of staff also bounds the rate for all of them:
   // scoped rates join the whole's finding too, where the whole is reported.
@@ -324,7 +312,17 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
     auto whole = groups.find({c.story, c.attribute, "", c.context});
     if (whole != groups.end()) whole->second.push_back(&c);
   }
+  // In article order, so that a finding does not depend on the order claims came in.
+  for (auto& [key, members] : groups)
+    std::sort(members.begin(), members.end(), [](const claim::Claim* a, const claim::Claim* b) {
+      return std::tie(a->article, a->span.begin, a->id) <
+             std::tie(b->article, b->span.begin, b->id);
+    });
+  return groups;
+}
 
+// A money share is scaled against the salaries the story gives: their span.
+Wholes wholes_of(const std::vector<claim::Claim>& claims) {
   Wholes wholes;
   for (const auto& c : claims) {
     if (!c.value.lo || !c.value.hi || c.generic()) continue;
@@ -335,182 +333,257 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
       it->second.second = std::max(it->second.second, *c.value.hi);
     }
   }
+  return wholes;
+}
 
-  std::vector<Finding> findings;
-  for (auto& [key, group] : groups) {
-    std::sort(group.begin(), group.end(), [](const claim::Claim* a, const claim::Claim* b) {
-      return std::tie(a->article, a->span.begin, a->id) <
-             std::tie(b->article, b->span.begin, b->id);
-    });
-    Finding f;
-    std::tie(f.story, f.attribute, f.scope, f.context) = key;
-    f.id =
-        claim::stable_hash(f.story + '\x1f' + f.attribute + '\x1f' + f.scope + '\x1f' + f.context);
-    auto label = options.labels.find(f.attribute);
-    f.label = label != options.labels.end() ? label->second : f.attribute;
-    if (!f.context.empty()) f.label += " (" + f.context + ")";
-    if (!f.scope.empty()) f.label += " - " + f.scope;
-    f.unit = common_unit(group);
-    const Mode mode = mode_of(f.unit);
+// The finding's id stays the same run to run, so review decisions keep to it.
+Finding name_finding(const Key& key, const Options& options) {
+  Finding f;
+  std::tie(f.story, f.attribute, f.scope, f.context) = key;
+  f.id = claim::stable_hash(f.story + '\x1f' + f.attribute + '\x1f' + f.scope + '\x1f' + f.context);
+  auto label = options.labels.find(f.attribute);
+  f.label = label != options.labels.end() ? label->second : f.attribute;
+  if (!f.context.empty()) f.label += " (" + f.context + ")";
+  if (!f.scope.empty()) f.label += " - " + f.scope;
+  return f;
+}
 
-    std::vector<Scaled> scaled;
-    scaled.reserve(group.size());
-    for (const auto* c : group) {
-      f.claim_ids.push_back(c->id);
-      if (std::find(f.outlets.begin(), f.outlets.end(), c->outlet) == f.outlets.end())
-        f.outlets.push_back(c->outlet);
-      if (auto s = scale(*c, f.unit, wholes)) {
-        s->printed = printed_key(*c);
-        scaled.push_back(*s);
-        f.scaled.push_back({c->id, s->lo, s->hi});
-      }
+// ---- scale: every claim on the group's common scale ------------------------------
+
+// Figures in different units compare only on one scale; claims that cannot be
+// put on it stay in the finding but are not compared.
+std::vector<Scaled> scale_group(Finding& f, const std::vector<const claim::Claim*>& group,
+                                const Wholes& wholes) {
+  f.unit = common_unit(group);
+  std::vector<Scaled> scaled;
+  scaled.reserve(group.size());
+  for (const auto* c : group) {
+    f.claim_ids.push_back(c->id);
+    if (std::find(f.outlets.begin(), f.outlets.end(), c->outlet) == f.outlets.end())
+      f.outlets.push_back(c->outlet);
+    if (auto s = scale(*c, f.unit, wholes)) {
+      s->printed = printed_key(*c);
+      scaled.push_back(*s);
+      f.scaled.push_back({c->id, s->lo, s->hi});
     }
-    const bool generic = group.front()->generic();
-
-    // Accounts: per article (everyone in it), and per article and speaker role.
-    // Counts and money are compared figure by figure.
-    std::vector<Account> by_article, by_role;
-    {
-      std::map<std::string, std::vector<const Scaled*>> article_parts;
-      std::map<std::pair<std::string, std::string>, std::vector<const Scaled*>> role_parts;
-      std::vector<std::string> order;
-      for (const auto& s : scaled) {
-        if (mode == Mode::each) {
-          by_article.push_back(account_of({&s}));
-          continue;
-        }
-        if (!article_parts.count(s.claim->article)) order.push_back(s.claim->article);
-        article_parts[s.claim->article].push_back(&s);
-        role_parts[{s.claim->article, s.claim->speaker_role}].push_back(&s);
-      }
-      for (const auto& article : order) by_article.push_back(account_of(article_parts[article]));
-      for (auto& [k, parts] : role_parts) by_role.push_back(account_of(parts));
-    }
-    if (mode == Mode::each) by_role = by_article;
-    {
-      std::map<std::string, std::set<std::string>> articles_of;
-      for (const auto& a : by_article) articles_of[a.outlet].insert(a.article);
-      for (auto* accounts : {&by_article, &by_role})
-        for (auto& a : *accounts)
-          if (articles_of[a.outlet].size() > 1) a.name = a.outlet + " (" + a.article + ")";
-    }
-
-    // The worst relation is the verdict: outlets against each other, and the
-    // two sides of the dispute (union, employer) wherever they are quoted.
-    // Among equally bad pairs, one that rests on the article text wins.
-    std::string verdict = by_article.empty() ? "unassessed" : "single-source";
-    const Account *worst_a = nullptr, *worst_b = nullptr;
-    auto consider = [&](const Account& a, const Account& b, const std::string& relation) {
-      const bool furniture = a.furniture || b.furniture;
-      const bool worse = verdict_rank(relation) < verdict_rank(verdict) ||
-                         (verdict_rank(relation) == verdict_rank(verdict) && worst_a &&
-                          !furniture && (worst_a->furniture || worst_b->furniture));
-      if (!worse) return;
-      verdict = relation;
-      worst_a = &a;
-      worst_b = &b;
-    };
-    for (std::size_t i = 0; i < by_article.size(); ++i)
-      for (std::size_t j = i + 1; j < by_article.size(); ++j)
-        if (by_article[i].outlet != by_article[j].outlet)
-          consider(by_article[i], by_article[j],
-                   relation_of(by_article[i], by_article[j], mode, generic));
-    if (!generic)
-      for (std::size_t i = 0; i < by_role.size(); ++i)
-        for (std::size_t j = i + 1; j < by_role.size(); ++j) {
-          const Account &a = by_role[i], &b = by_role[j];
-          if (!is_side(a.role) || !is_side(b.role) || a.role == b.role) continue;
-          if (!accounts_meet(a, b, mode)) consider(a, b, "speaker-disagreement");
-        }
-    f.verdict = verdict;
-    const bool rests_on_furniture = worst_a && (worst_a->furniture || worst_b->furniture);
-    f.furniture = rests_on_furniture ||
-                  std::all_of(group.begin(), group.end(), [](auto* c) { return c->furniture(); });
-
-    // Explanations, written from the data.
-    std::vector<const Account*> all;
-    for (const auto& a : by_article) all.push_back(&a);
-    if (!worst_a) {
-      f.explanation = all.empty() ? "No figure could be put on a common scale."
-                                  : "Only " + accounts_say(all, f.scope, "; ") + ".";
-    } else if (verdict == "agree") {
-      f.explanation = "All " + std::to_string(f.outlets.size()) +
-                      " outlets agree: " + accounts_say(all, f.scope, "; ") + ".";
-    } else if (verdict == "equivalent") {
-      f.explanation = "The figures only look different: " + accounts_say(all, f.scope, "; ") +
-                      "; on a common scale each is " + span_words(*worst_a, f.unit) + ".";
-    } else if (verdict == "compatible") {
-      f.explanation =
-          "The figures overlap, so all can be true: " + accounts_say(all, f.scope, "; ") + ".";
-    } else {
-      // Each side: the accounts that meet one end of the worst pair but not the other.
-      std::vector<const Account*> side_a, side_b;
-      const auto& pool = verdict == "speaker-disagreement" ? by_role : by_article;
-      for (const auto& acc : pool) {
-        if (verdict == "speaker-disagreement" && acc.role != worst_a->role &&
-            acc.role != worst_b->role)
-          continue;
-        const bool meets_a = &acc == worst_a || (accounts_meet(acc, *worst_a, mode) &&
-                                                 !accounts_meet(acc, *worst_b, mode));
-        const bool meets_b = &acc == worst_b || (accounts_meet(acc, *worst_b, mode) &&
-                                                 !accounts_meet(acc, *worst_a, mode));
-        if (meets_a && (verdict != "base-mismatch" || acc.base == worst_a->base))
-          side_a.push_back(&acc);
-        else if (meets_b && (verdict != "base-mismatch" || acc.base == worst_b->base))
-          side_b.push_back(&acc);
-      }
-      const std::string a_says = accounts_say(side_a, f.scope, "; ");
-      const std::string b_says = accounts_say(side_b, f.scope, "; ");
-      if (verdict == "unassessed") {
-        f.explanation =
-            "Different figures, but no rule says they measure the same thing: " + a_says + "; " +
-            b_says + ".";
-      } else if (verdict == "base-mismatch") {
-        const Account& of_votes = worst_a->base == "votes_cast" ? *worst_a : *worst_b;
-        const Account& of_all = &of_votes == worst_a ? *worst_b : *worst_a;
-        f.explanation = a_says + ", but " + b_says + ": the shares are of different wholes.";
-        if (of_votes.base == "votes_cast" && of_votes.lo && of_votes.hi && *of_votes.lo > 0 &&
-            of_all.lo) {
-          // yes/all = (yes/votes) x (votes/all): turnout = (yes/all) / (yes/votes).
-          f.implied_what = "turnout";
-          f.implied_lo = std::min(100.0, *of_all.lo / *of_votes.hi * 100.0);
-          f.implied_hi = std::min(100.0, of_all.hi.value_or(100.0) / *of_votes.lo * 100.0);
-          f.explanation += " Both are true only if turnout was about " + fmt(*f.implied_lo) + "-" +
-                           fmt(*f.implied_hi) + "% " + base_words(of_all.base) +
-                           ", a figure no outlet printed.";
-        }
-      } else if (verdict == "speaker-disagreement") {
-        f.explanation = "The two sides disagree: " + worst_a->parts.front()->claim->speaker +
-                        " (in " + worst_a->name + ") says " + account_says(*worst_a, f.scope) +
-                        ", but " + worst_b->parts.front()->claim->speaker + " (in " +
-                        worst_b->name + ") says " + account_says(*worst_b, f.scope) + ".";
-      } else {
-        f.explanation = a_says + ", but " + b_says + "; both cannot be true.";
-      }
-      if (rests_on_furniture)
-        f.explanation +=
-            " One side is page furniture (a related link, caption or promo), not "
-            "the article's text.";
-    }
-
-    const bool own_voice = worst_a && ((worst_a->role == "outlet" && !worst_a->furniture) ||
-                                       (worst_b->role == "outlet" && !worst_b->furniture));
-    if (generic || f.furniture)
-      f.severity = "low";
-    else if (verdict == "conflict" || verdict == "base-mismatch")
-      f.severity = own_voice ? "high" : "medium";
-    else if (verdict == "speaker-disagreement")
-      f.severity = "medium";
-    else
-      f.severity = "info";
-    findings.push_back(std::move(f));
   }
+  return scaled;
+}
 
+// ---- judge: the worst relation between two accounts ------------------------------
+
+// What each side says: per article (everyone in it), and per article and speaker role.
+struct Accounts {
+  std::vector<Account> by_article, by_role;
+};
+
+// Outlets compare article by article, and the sides of a dispute wherever they are
+// quoted; counts and money are compared figure by figure. Holds pointers into `scaled`.
+Accounts accounts_of_group(const std::vector<Scaled>& scaled, Mode mode) {
+  Accounts accounts;
+  std::map<std::string, std::vector<const Scaled*>> article_parts;
+  std::map<std::pair<std::string, std::string>, std::vector<const Scaled*>> role_parts;
+  std::vector<std::string> order;
+  for (const auto& s : scaled) {
+    if (mode == Mode::each) {
+      accounts.by_article.push_back(account_of({&s}));
+      continue;
+    }
+    if (!article_parts.count(s.claim->article)) order.push_back(s.claim->article);
+    article_parts[s.claim->article].push_back(&s);
+    role_parts[{s.claim->article, s.claim->speaker_role}].push_back(&s);
+  }
+  for (const auto& article : order)
+    accounts.by_article.push_back(account_of(article_parts[article]));
+  for (auto& [k, parts] : role_parts) accounts.by_role.push_back(account_of(parts));
+  if (mode == Mode::each) accounts.by_role = accounts.by_article;
+  // An outlet with several articles here names the article too.
+  std::map<std::string, std::set<std::string>> articles_of;
+  for (const auto& a : accounts.by_article) articles_of[a.outlet].insert(a.article);
+  for (auto* list : {&accounts.by_article, &accounts.by_role})
+    for (auto& a : *list)
+      if (articles_of[a.outlet].size() > 1) a.name = a.outlet + " (" + a.article + ")";
+  return accounts;
+}
+
+// The verdict, and the two accounts it rests on (none for a single source).
+struct Judgement {
+  Verdict verdict = Verdict::single_source;
+  const Account *a = nullptr, *b = nullptr;
+  bool rests_on_furniture() const { return a && (a->furniture || b->furniture); }
+};
+
+// The worst relation is the verdict: outlets against each other, and the two
+// sides of the dispute (union, employer) wherever they are quoted. Among
+// equally bad pairs, one that rests on the article text wins.
+Judgement judge(const Accounts& accounts, Mode mode, bool generic) {
+  Judgement j;
+  if (accounts.by_article.empty()) j.verdict = Verdict::unassessed;
+  auto consider = [&](const Account& a, const Account& b, Verdict relation) {
+    const bool furniture = a.furniture || b.furniture;
+    const bool worse = rank(relation) < rank(j.verdict) ||
+                       (relation == j.verdict && j.a && !furniture && j.rests_on_furniture());
+    if (worse) j = {relation, &a, &b};
+  };
+  const auto& by_article = accounts.by_article;
+  for (std::size_t i = 0; i < by_article.size(); ++i)
+    for (std::size_t k = i + 1; k < by_article.size(); ++k)
+      if (by_article[i].outlet != by_article[k].outlet)
+        consider(by_article[i], by_article[k],
+                 relation_of(by_article[i], by_article[k], mode, generic));
+  if (generic) return j;
+  const auto& by_role = accounts.by_role;
+  for (std::size_t i = 0; i < by_role.size(); ++i)
+    for (std::size_t k = i + 1; k < by_role.size(); ++k) {
+      const Account &a = by_role[i], &b = by_role[k];
+      if (!is_side(a.role) || !is_side(b.role) || a.role == b.role) continue;
+      if (!accounts_meet(a, b, mode)) consider(a, b, Verdict::speaker_disagreement);
+    }
+  return j;
+}
+
+// ---- explain: one sentence, written from the data ------------------------------
+
+// A base mismatch's two accounts: the share of votes cast first, where there is one.
+std::pair<const Account*, const Account*> votes_and_all(const Judgement& j) {
+  const Account* of_votes = j.a->base == "votes_cast" ? j.a : j.b;
+  return {of_votes, of_votes == j.a ? j.b : j.a};
+}
+
+// yes/all = (yes/votes) x (votes/all), so turnout = (yes/all) / (yes/votes): the
+// figure no outlet printed that would make a share of votes cast and a share of
+// all members both true.
+void imply_missing_figure(Finding& f, const Judgement& j) {
+  if (f.verdict != Verdict::base_mismatch) return;
+  const auto [of_votes, of_all] = votes_and_all(j);
+  if (of_votes->base != "votes_cast" || !of_votes->lo || !of_votes->hi || *of_votes->lo <= 0 ||
+      !of_all->lo)
+    return;
+  f.implied_what = "turnout";
+  f.implied_lo = std::min(100.0, *of_all->lo / *of_votes->hi * 100.0);
+  f.implied_hi = std::min(100.0, of_all->hi.value_or(100.0) / *of_votes->lo * 100.0);
+}
+
+// Figures that fit together, or one outlet alone: what every outlet reports.
+std::string explain_fit(const Finding& f, const Accounts& accounts, const Judgement& j) {
+  std::vector<const Account*> all;
+  for (const auto& a : accounts.by_article) all.push_back(&a);
+  if (!j.a)
+    return all.empty() ? "No figure could be put on a common scale."
+                       : "Only " + accounts_say(all, f.scope, "; ") + ".";
+  if (j.verdict == Verdict::agree)
+    return "All " + std::to_string(f.outlets.size()) +
+           " outlets agree: " + accounts_say(all, f.scope, "; ") + ".";
+  if (j.verdict == Verdict::equivalent)
+    return "The figures only look different: " + accounts_say(all, f.scope, "; ") +
+           "; on a common scale each is " + span_words(*j.a, f.unit) + ".";
+  return "The figures overlap, so all can be true: " + accounts_say(all, f.scope, "; ") + ".";
+}
+
+// The two sides of the worst pair: each account that meets one end of it and
+// not the other, so that "A and B report x, but C reports y" names everyone.
+std::pair<std::vector<const Account*>, std::vector<const Account*>> sides_of(
+    const Accounts& accounts, const Judgement& j, Mode mode) {
+  const bool by_role = j.verdict == Verdict::speaker_disagreement;
+  const bool by_base = j.verdict == Verdict::base_mismatch;
+  std::vector<const Account*> side_a, side_b;
+  for (const auto& acc : by_role ? accounts.by_role : accounts.by_article) {
+    if (by_role && acc.role != j.a->role && acc.role != j.b->role) continue;
+    const bool meets_a =
+        &acc == j.a || (accounts_meet(acc, *j.a, mode) && !accounts_meet(acc, *j.b, mode));
+    const bool meets_b =
+        &acc == j.b || (accounts_meet(acc, *j.b, mode) && !accounts_meet(acc, *j.a, mode));
+    if (meets_a && (!by_base || acc.base == j.a->base))
+      side_a.push_back(&acc);
+    else if (meets_b && (!by_base || acc.base == j.b->base))
+      side_b.push_back(&acc);
+  }
+  return {side_a, side_b};
+}
+
+// Figures that cannot all be true: who says what on each side, and why they differ.
+std::string explain_split(const Finding& f, const Accounts& accounts, const Judgement& j,
+                          Mode mode) {
+  const auto [side_a, side_b] = sides_of(accounts, j, mode);
+  const std::string a_says = accounts_say(side_a, f.scope, "; ");
+  const std::string b_says = accounts_say(side_b, f.scope, "; ");
+  std::string s;
+  if (j.verdict == Verdict::unassessed) {
+    s = "Different figures, but no rule says they measure the same thing: " + a_says + "; " +
+        b_says + ".";
+  } else if (j.verdict == Verdict::base_mismatch) {
+    s = a_says + ", but " + b_says + ": the shares are of different wholes.";
+    if (f.implied_lo && f.implied_hi)
+      s += " Both are true only if " + f.implied_what + " was about " + fmt(*f.implied_lo) + "-" +
+           fmt(*f.implied_hi) + "% " + base_words(votes_and_all(j).second->base) +
+           ", a figure no outlet printed.";
+  } else if (j.verdict == Verdict::speaker_disagreement) {
+    s = "The two sides disagree: " + j.a->parts.front()->claim->speaker + " (in " + j.a->name +
+        ") says " + account_says(*j.a, f.scope) + ", but " + j.b->parts.front()->claim->speaker +
+        " (in " + j.b->name + ") says " + account_says(*j.b, f.scope) + ".";
+  } else {
+    s = a_says + ", but " + b_says + "; both cannot be true.";
+  }
+  if (j.rests_on_furniture())
+    s += " One side is page furniture (a related link, caption or promo), not the article's text.";
+  return s;
+}
+
+// An editor reads the explanation first: it says what the verdict rests on.
+std::string explain(const Finding& f, const Accounts& accounts, const Judgement& j, Mode mode) {
+  const Outcome outcome = row(j.verdict).outcome;
+  if (!j.a || outcome == Outcome::looks_different || outcome == Outcome::same)
+    return explain_fit(f, accounts, j);
+  return explain_split(f, accounts, j, mode);
+}
+
+// ---- grade: how urgent the finding is ---------------------------------------------
+
+// Generic figures and page furniture are low whatever the verdict; otherwise the
+// verdict table says, by whether one side is the outlet's own voice.
+Severity grade(const Finding& f, const Judgement& j, bool generic) {
+  if (generic || f.furniture) return Severity::low;
+  const bool own_voice = j.a && ((j.a->role == "outlet" && !j.a->furniture) ||
+                                 (j.b->role == "outlet" && !j.b->furniture));
+  return own_voice ? row(f.verdict).own_voice : row(f.verdict).quoted;
+}
+
+// One group of claims about one fact: scaled, judged, explained and graded.
+Finding finding_of(const Key& key, const std::vector<const claim::Claim*>& group,
+                   const Wholes& wholes, const Options& options) {
+  Finding f = name_finding(key, options);
+  const std::vector<Scaled> scaled = scale_group(f, group, wholes);
+  const Mode mode = mode_of(f.unit);
+  const bool generic = group.front()->generic();
+  const Accounts accounts = accounts_of_group(scaled, mode);
+  const Judgement judged = judge(accounts, mode, generic);
+  f.verdict = judged.verdict;
+  f.furniture = judged.rests_on_furniture() ||
+                std::all_of(group.begin(), group.end(), [](auto* c) { return c->furniture(); });
+  imply_missing_figure(f, judged);
+  f.explanation = explain(f, accounts, judged, mode);
+  f.severity = grade(f, judged, generic);
+  return f;
+}
+
+}  // namespace
+
+std::optional<Verdict> verdict_named(std::string_view name) {
+  for (const auto& r : kVerdicts)
+    if (r.name == name) return r.verdict;
+  return std::nullopt;
+}
+
+std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Options& options) {
+  const Wholes wholes = wholes_of(claims);
+  std::vector<Finding> findings;
+  for (const auto& [key, members] : group(claims))
+    findings.push_back(finding_of(key, members, wholes, options));
+  // Most severe first, then worst verdict; ties in the order of their key.
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::make_tuple(severity_rank(a.severity), verdict_rank(a.verdict), a.story, a.attribute,
-                           a.scope, a.context) < std::make_tuple(severity_rank(b.severity),
-                                                                 verdict_rank(b.verdict), b.story,
-                                                                 b.attribute, b.scope, b.context);
+    return std::make_tuple(rank(a.severity), rank(a.verdict), a.story, a.attribute, a.scope,
+                           a.context) < std::make_tuple(rank(b.severity), rank(b.verdict), b.story,
+                                                        b.attribute, b.scope, b.context);
   });
   return findings;
 }
@@ -523,8 +596,8 @@ nlohmann::ordered_json to_json(const Finding& f) {
   j["label"] = f.label;
   j["scope"] = f.scope;
   if (!f.context.empty()) j["context"] = f.context;
-  j["verdict"] = f.verdict;
-  j["severity"] = f.severity;
+  j["verdict"] = name(f.verdict);
+  j["severity"] = name(f.severity);
   if (f.furniture) j["furniture"] = true;
   j["explanation"] = f.explanation;
   j["outlets"] = f.outlets;
@@ -553,8 +626,13 @@ std::string describe_claim(const claim::Claim& c) {
 }
 
 bool is_conflict(const Finding& f) {
-  return f.severity != "low" && (f.verdict == "conflict" || f.verdict == "base-mismatch" ||
-                                 f.verdict == "speaker-disagreement");
+  return f.severity != Severity::low && row(f.verdict).outcome == Outcome::conflict;
+}
+
+bool is_agreement(const Finding& f) {
+  const Outcome outcome = row(f.verdict).outcome;
+  return f.severity != Severity::low &&
+         (outcome == Outcome::looks_different || outcome == Outcome::same);
 }
 
 }  // namespace claimdiff::reconcile

@@ -1,25 +1,117 @@
 // reconcile: claims from several outlets about one attribute, put on a common
 // scale and compared, with a verdict and a one-sentence explanation written from
-// the data.
-//
-// Verdicts: agree (same printed figure), equivalent (same after unit
-// conversion: 3 days a week = 60% of a five-day week), compatible (hedged
-// intervals overlap), conflict (disjoint intervals), base-mismatch (shares of
-// different wholes; the explanation says what would make both true),
-// speaker-disagreement (a conflict between quoted sides, e.g. union vs
-// employer), single-source (one outlet only), unassessed (figures no rule ties
-// to one attribute; never a conflict).
+// the data. The verdicts, their order, severities and words for people are one
+// table below (kVerdicts); every other stage reads them from there.
 #pragma once
 
+#include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "claim/claim.h"
 
 namespace claimdiff::reconcile {
+
+// How urgent a finding is, most urgent first.
+enum class Severity { high, medium, info, low };
+
+struct SeverityRow {
+  Severity severity;
+  std::string_view name;  // as findings.json writes it
+};
+inline constexpr std::array<SeverityRow, 4> kSeverities = {{
+    {Severity::high, "high"},
+    {Severity::medium, "medium"},
+    {Severity::info, "info"},
+    {Severity::low, "low"},
+}};
+
+// What the figures of a finding do together, worst first: a finding's verdict
+// is the worst relation between any two outlets (or sides) in it.
+enum class Verdict {
+  conflict,              // disjoint intervals: both cannot be true
+  base_mismatch,         // shares of different wholes (votes cast vs all members)
+  speaker_disagreement,  // the quoted sides (union, employer) give disjoint figures
+  unassessed,            // different figures no rule ties to one fact: never a conflict
+  compatible,            // hedged intervals overlap: all can be true
+  equivalent,            // the same after unit conversion (3 days a week = 60%)
+  agree,                 // the same printed figure
+  single_source,         // one outlet only
+};
+
+// What a verdict tells an editor; the reports put findings in sections by it.
+enum class Outcome {
+  conflict,         // cannot all be true, or shares of different wholes: check first
+  looks_different,  // different words or units that fit together on a common scale
+  same,             // the same printed figure
+  unchecked,        // one outlet, or figures nothing ties together
+};
+
+struct VerdictRow {
+  Verdict verdict;
+  std::string_view name;  // in findings.json, review files and the reports' filters
+  Outcome outcome;
+  // Severity when one side is the outlet's own voice, and when every side is
+  // quoted. Generic figures and page furniture are low whatever the verdict.
+  Severity own_voice, quoted;
+  std::string_view label;  // for people
+};
+
+// The verdicts in order, worst first: findings sort by this order.
+inline constexpr std::array<VerdictRow, 8> kVerdicts = {{
+    {Verdict::conflict, "conflict", Outcome::conflict, Severity::high, Severity::medium,
+     "Conflict"},
+    {Verdict::base_mismatch, "base-mismatch", Outcome::conflict, Severity::high, Severity::medium,
+     "Shares of different wholes"},
+    {Verdict::speaker_disagreement, "speaker-disagreement", Outcome::conflict, Severity::medium,
+     Severity::medium, "The sides disagree"},
+    {Verdict::unassessed, "unassessed", Outcome::unchecked, Severity::info, Severity::info,
+     "Not assessed"},
+    {Verdict::compatible, "compatible", Outcome::looks_different, Severity::info, Severity::info,
+     "Compatible: the ranges overlap"},
+    {Verdict::equivalent, "equivalent", Outcome::looks_different, Severity::info, Severity::info,
+     "Equivalent after conversion"},
+    {Verdict::agree, "agree", Outcome::same, Severity::info, Severity::info, "Agree"},
+    {Verdict::single_source, "single-source", Outcome::unchecked, Severity::info, Severity::info,
+     "Single source"},
+}};
+
+// A row per enum value, in the enum's order, so that a row is found by index.
+static_assert([] {
+  for (std::size_t i = 0; i < kVerdicts.size(); ++i)
+    if (kVerdicts[i].verdict != static_cast<Verdict>(i)) return false;
+  for (std::size_t i = 0; i < kSeverities.size(); ++i)
+    if (kSeverities[i].severity != static_cast<Severity>(i)) return false;
+  return true;
+}());
+
+constexpr const VerdictRow& row(Verdict v) {
+  return kVerdicts[static_cast<std::size_t>(v)];
+}
+constexpr std::string_view name(Verdict v) {
+  return row(v).name;
+}
+// A verdict for people: base_mismatch -> "Shares of different wholes".
+constexpr std::string_view label(Verdict v) {
+  return row(v).label;
+}
+constexpr std::string_view name(Severity s) {
+  return kSeverities[static_cast<std::size_t>(s)].name;
+}
+// 0 for the worst verdict (conflict) .. 7 for single-source.
+constexpr int rank(Verdict v) {
+  return static_cast<int>(v);
+}
+// 0 for high .. 3 for low.
+constexpr int rank(Severity s) {
+  return static_cast<int>(s);
+}
+// The verdict a name stands for ("base-mismatch"), if any.
+std::optional<Verdict> verdict_named(std::string_view name);
 
 // One claim as the comparison saw it: its interval on the group's common scale.
 struct ScaledClaim {
@@ -30,8 +122,8 @@ struct ScaledClaim {
 struct Finding {
   std::string id;  // stable: hash of story, attribute, scope and context
   std::string story, attribute, label, scope, context;
-  std::string verdict;
-  std::string severity;    // high, medium, info, low
+  Verdict verdict = Verdict::unassessed;
+  Severity severity = Severity::low;
   bool furniture = false;  // the verdict rests on page furniture (only with --include-furniture)
   std::string explanation;
   std::string unit;  // the common scale
@@ -52,11 +144,11 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
 
 nlohmann::ordered_json to_json(const Finding& finding);
 
-int severity_rank(const std::string& severity);  // 0 for high .. 3 for low
-
 // Conflicts, base mismatches and disagreements between sides, above low
 // severity: the findings an editor must check.
 bool is_conflict(const Finding& finding);
+// Agreements, with or without a unit conversion, above low severity.
+bool is_agreement(const Finding& finding);
 
 // What a claim says, in words: "more than 50% of all members".
 std::string describe_claim(const claim::Claim& claim);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "ingest/ingest.h"
+#include "report/assets.h"  // generated from report/assets/ by cmake/embed.cmake
 #include "report/report.h"
 #include "util/strings.h"
 
@@ -52,101 +53,6 @@ std::string num(double v) {
   std::snprintf(buf, sizeof buf, "%.1f", v);
   return buf;
 }
-
-constexpr const char* kStyle = R"css(
-:root{--ink:#1d1d1f;--muted:#5f6368;--line:#d7d9dd;--bg:#fafafa;--conflict:#b3261e;
---mismatch:#a65200;--sides:#6a3fa0;--fits:#0b6e75;--agree:#2e7d32;--single:#6b6f76}
-*{box-sizing:border-box}
-body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
-header,nav,main{max-width:1100px;margin:0 auto;padding:0 20px}
-header{padding-top:18px}
-h1{font-size:24px;margin:0 0 4px}
-h2{font-size:20px;margin:28px 0 4px;border-bottom:2px solid var(--line);padding-bottom:4px}
-h3{font-size:17px;margin:0}
-.intro,.meta,.muted{color:var(--muted)}
-.counts{display:flex;flex-wrap:wrap;gap:8px;padding:0;list-style:none;margin:10px 0}
-.counts li{background:#fff;border:1px solid var(--line);border-radius:6px;padding:4px 10px}
-.counts b{font-size:17px}
-.headlines li{margin:3px 0}
-nav{position:sticky;top:0;z-index:2;background:var(--bg);border-bottom:1px solid var(--line);padding:8px 20px;display:flex;flex-wrap:wrap;gap:12px;align-items:center}
-nav select{max-width:260px}
-.card{background:#fff;border:1px solid var(--line);border-left:6px solid var(--single);border-radius:6px;padding:12px 16px;margin:12px 0}
-.card.v-conflict{border-left-color:var(--conflict)}.card.v-base-mismatch{border-left-color:var(--mismatch)}
-.card.v-speaker-disagreement{border-left-color:var(--sides)}
-.card.v-equivalent,.card.v-compatible{border-left-color:var(--fits)}.card.v-agree{border-left-color:var(--agree)}
-.verdict{font-weight:600}
-.v-conflict .verdict{color:var(--conflict)}.v-base-mismatch .verdict{color:var(--mismatch)}
-.v-speaker-disagreement .verdict{color:var(--sides)}
-.v-equivalent .verdict,.v-compatible .verdict{color:var(--fits)}.v-agree .verdict{color:var(--agree)}
-.explanation{font-size:16px;margin:6px 0}
-.review{display:inline-block;border-radius:4px;padding:1px 8px;font-size:13px;background:#fff4d6}
-.review.r-confirmed{background:#e3f3e4}.review.r-dismissed{background:#eceff1}.review.r-needs-check{background:#fde7e4}
-svg.chart{display:block;width:100%;max-width:760px;height:auto;margin:8px 0}
-svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
-svg text.said{fill:var(--muted);font-size:11px}
-svg .axis line,svg .tick line{stroke:#9aa0a6}
-svg .tick text{fill:var(--muted)}
-svg .bar{stroke:#1a5fb4;stroke-width:5;stroke-linecap:butt}
-svg .end{stroke:#1a5fb4;stroke-width:2;fill:#1a5fb4}
-svg .end.open{fill:#fff}
-svg .arrow{fill:#1a5fb4}
-svg .band{fill:var(--mismatch);opacity:.18}
-svg .band-edge{stroke:var(--mismatch);stroke-dasharray:3 3}
-table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{text-align:left;vertical-align:top;padding:4px 6px;border-top:1px solid var(--line)}
-th{color:var(--muted);font-weight:500}
-mark{background:#ffe58f;padding:0 1px}
-td.quote{max-width:520px}
-details.record pre,details.article .text{white-space:pre-wrap;background:#f4f5f7;border-radius:4px;padding:8px}
-details.article{background:#fff;border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:6px 12px}
-details.article summary{cursor:pointer}
-details.article .text{font:14px/1.5 Georgia,serif;max-height:70vh;overflow:auto}
-.flash{outline:3px solid #1a5fb4}
-[hidden]{display:none!important}
-)css";
-
-// Filters, and opening an article where a link points into it. The page holds
-// no data in this script: it reads the cards' data- attributes.
-constexpr const char* kScript = R"js(
-(function () {
-  var cards = Array.prototype.slice.call(document.querySelectorAll('.card'));
-  var verdict = document.getElementById('filter-verdict');
-  var outlet = document.getElementById('filter-outlet');
-  var attribute = document.getElementById('filter-attribute');
-  var low = document.getElementById('filter-low');
-  function apply() {
-    var shown = 0;
-    cards.forEach(function (card) {
-      var d = card.dataset;
-      var ok = (!verdict.value || d.verdict === verdict.value) &&
-               (!outlet.value || d.outlets.indexOf('|' + outlet.value + '|') >= 0) &&
-               (!attribute.value || d.attribute === attribute.value) &&
-               (low.checked || d.low !== '1');
-      card.hidden = !ok;
-      if (ok) shown++;
-    });
-    document.querySelectorAll('section.group').forEach(function (group) {
-      group.hidden = !group.querySelector('.card:not([hidden])');
-    });
-    document.getElementById('shown').textContent =
-      shown + ' of ' + cards.length + ' findings shown';
-  }
-  [verdict, outlet, attribute, low].forEach(function (e) { e.addEventListener('change', apply); });
-  apply();
-  function openTarget() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    var target = id && document.getElementById(id);
-    if (!target) return;
-    var details = target.closest('details');
-    if (details) details.open = true;
-    target.scrollIntoView({block: 'center'});
-    target.classList.add('flash');
-    setTimeout(function () { target.classList.remove('flash'); }, 1500);
-  }
-  window.addEventListener('hashchange', openTarget);
-  openTarget();
-})();
-)js";
 
 // ---- the number line -------------------------------------------------------------
 
@@ -223,7 +129,9 @@ std::pair<bool, bool> open_ends(const std::string& hedge) {
   return {true, true};
 }
 
-std::string chart(const reconcile::Finding& f, const std::vector<const claim::Claim*>& rows) {
+std::string chart(const FindingView& v) {
+  const reconcile::Finding& f = *v.finding;
+  const std::vector<ClaimRow>& rows = v.rows;
   constexpr double kWidth = 760, kLabel = 190, kRight = 20, kRow = 24, kTop = 8;
   const bool band = f.implied_lo && f.implied_hi;
   const std::size_t n = rows.size() + (band ? 1 : 0);
@@ -239,16 +147,14 @@ std::string chart(const reconcile::Finding& f, const std::vector<const claim::Cl
     svg << "<g class=\"implied\"><rect class=\"band\" x=\"" << num(a) << "\" y=\"" << num(kTop)
         << "\" width=\"" << num(std::max(1.0, b - a)) << "\" height=\"" << num(bottom - kTop)
         << "\"/><text x=\"6\" y=\"" << num(kTop + rows.size() * kRow + 16) << "\">"
-        << escape("implied " + implied_words(f)) << "</text></g>";
+        << escape("implied " + v.implied) << "</text></g>";
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const claim::Claim& c = *rows[i];
+    const claim::Claim& c = *rows[i].claim;
+    const reconcile::ScaledClaim* s = rows[i].scaled;
     const double y = kTop + i * kRow + kRow / 2;
-    const reconcile::ScaledClaim* s = nullptr;
-    for (const auto& sc : f.scaled)
-      if (sc.claim_id == c.id) s = &sc;
     svg << "<g class=\"mark\" data-claim=\"" << escape(c.id) << "\"><title>"
-        << escape(c.outlet + ": " + c.text + " (" + reconcile::describe_claim(c) + ")")
+        << escape(c.outlet + ": " + c.text + " (" + rows[i].read_as + ")")
         << "</title><text x=\"6\" y=\"" << num(y + 4) << "\">"
         << escape(util::shorten(c.outlet, 28)) << "</text>";
     if (!s || (!s->lo && !s->hi)) {
@@ -275,7 +181,7 @@ std::string chart(const reconcile::Finding& f, const std::vector<const claim::Cl
     else if (!s->hi)
       svg << "<path class=\"arrow\" d=\"M" << num(b) << " " << num(y) << "l-10 -6v12z\"/>";
     // What the outlet said, beside its mark: right of it, or left when no room.
-    const std::string said = reconcile::describe_claim(c);
+    const std::string& said = rows[i].read_as;
     const double width = 6.5 * static_cast<double>(said.size());
     if (b + 12 + width <= kWidth)
       svg << "<text class=\"said\" x=\"" << num(b + 12) << "\" y=\"" << num(y + 4) << "\">";
@@ -307,38 +213,30 @@ std::string quote_html(const claim::Claim& c) {
          escape(c.quote.substr(c.figure_end));
 }
 
-std::string card(const reconcile::Finding& f,
-                 const std::map<std::string, const claim::Claim*>& by_id,
-                 const std::set<std::string>& shown_articles, const Reviews& reviews) {
-  std::vector<const claim::Claim*> rows;
+std::string card(const FindingView& v, const std::set<std::string>& shown_articles) {
+  const reconcile::Finding& f = *v.finding;
   std::string outlets = "|";
-  for (const auto& id : f.claim_ids) {
-    const auto it = by_id.find(id);
-    if (it == by_id.end()) continue;
-    rows.push_back(it->second);
-    outlets += it->second->outlet + "|";
-  }
+  for (const ClaimRow& row : v.rows) outlets += row.claim->outlet + "|";
   std::ostringstream h;
-  h << "<section class=\"card v-" << escape(f.verdict) << "\" id=\"f-" << escape(f.id)
-    << "\" data-verdict=\"" << escape(f.verdict) << "\" data-attribute=\"" << escape(f.attribute)
-    << "\" data-outlets=\"" << escape(outlets) << "\" data-low=\""
-    << (is_low_confidence(f) ? "1" : "0") << "\">";
+  h << "<section class=\"card v-" << escape(v.verdict) << "\" id=\"f-" << escape(f.id)
+    << "\" data-verdict=\"" << escape(v.verdict) << "\" data-attribute=\"" << escape(f.attribute)
+    << "\" data-outlets=\"" << escape(outlets) << "\" data-low=\"" << (v.low_confidence ? "1" : "0")
+    << "\">";
   h << "<h3>" << escape(f.label) << "</h3>";
-  h << "<p class=\"meta\"><span class=\"verdict\">" << escape(verdict_words(f.verdict))
-    << "</span> · " << escape(f.severity) << " · story " << escape(f.story) << " · finding <code>"
-    << escape(f.id) << "</code></p>";
+  h << "<p class=\"meta\"><span class=\"verdict\">" << escape(v.verdict_label) << "</span> · "
+    << escape(v.severity) << " · story " << escape(f.story) << " · finding <code>" << escape(f.id)
+    << "</code></p>";
   h << "<p class=\"explanation\">" << escape(f.explanation) << "</p>";
-  const Decision* d = decision_for(reviews, f);
-  h << "<p><span class=\"review r-" << (d ? escape(d->decision) : "none")
-    << "\">Review: " << escape(review_words(reviews, f)) << "</span></p>";
-  h << chart(f, rows);
+  h << "<p><span class=\"review r-" << (v.decision ? escape(v.decision->decision) : "none")
+    << "\">Review: " << escape(v.review) << "</span></p>";
+  h << chart(v);
   h << "<table class=\"claims\"><thead><tr><th>Outlet</th><th>Figure</th><th>Read as</th>"
        "<th>Speaker</th><th>Quote</th></tr></thead><tbody>";
-  for (const claim::Claim* c : rows) {
+  for (const ClaimRow& row : v.rows) {
+    const claim::Claim* c = row.claim;
     h << "<tr data-claim=\"" << escape(c->id) << "\"><td>" << escape(c->outlet) << "</td><td>"
-      << escape(c->text) << "</td><td>" << escape(reconcile::describe_claim(*c)) << "</td><td>"
-      << escape(c->speaker) << "</td><td class=\"quote\">" << quote_html(*c)
-      << " <span class=\"muted\">(";
+      << escape(c->text) << "</td><td>" << escape(row.read_as) << "</td><td>" << escape(c->speaker)
+      << "</td><td class=\"quote\">" << quote_html(*c) << " <span class=\"muted\">(";
     if (shown_articles.count(c->story + "/" + c->article))
       h << "<a href=\"#c-" << escape(c->id) << "\">" << escape(c->article) << "</a>";
     else
@@ -350,7 +248,7 @@ std::string card(const reconcile::Finding& f,
   h << "<details class=\"record\"><summary>Record a decision</summary><p class=\"muted\">Add to "
        "review.yaml in the story's folder, under <code>decisions:</code></p><pre>- finding: "
     << escape(f.id)
-    << "\n  decision: confirmed   # or dismissed, needs-check\n  verdict: " << escape(f.verdict)
+    << "\n  decision: confirmed   # or dismissed, needs-check\n  verdict: " << escape(v.verdict)
     << "\n  note: \n  by: \n  at: </pre></details>";
   h << "</section>\n";
   return h.str();
@@ -407,7 +305,7 @@ std::string article_html(const ArticleInfo& a, const std::vector<const claim::Cl
 std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
                  const std::vector<reconcile::Finding>& findings, const Reviews& reviews,
                  const HtmlOptions& options) {
-  const auto by_id = index_claims(claims);
+  const auto views = views_of(findings, claims, reviews);
   const auto [stories, outlets] = coverage(info);
   std::set<std::string> attributes;
   std::map<std::string, std::string> labels;  // attribute -> label without scope
@@ -433,8 +331,8 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
        "'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-       "<title>claimdiff report</title><style>"
-    << kStyle << "</style></head><body>\n<header><h1>claimdiff report</h1>";
+       "<title>claimdiff report</title><style>\n"
+    << assets::kStyle << "</style></head><body>\n<header><h1>claimdiff report</h1>";
   h << "<p class=\"muted\">Where the outlets agree, only seem to differ, or conflict on the "
        "figures of a story. Stories: ";
   bool first = true;
@@ -444,24 +342,24 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
     << "</b> articles</li><li><b>" << outlets.size() << "</b> outlets</li><li><b>" << claims.size()
     << "</b> claims</li><li><b>" << findings.size() << "</b> findings</li>";
   for (const auto& [v, n] : count_verdicts(findings))
-    h << "<li class=\"v-" << v << "\"><b>" << n << "</b> <span class=\"verdict\">"
-      << escape(verdict_words(v)) << "</span></li>";
+    h << "<li class=\"v-" << reconcile::name(v) << "\"><b>" << n << "</b> <span class=\"verdict\">"
+      << escape(reconcile::label(v)) << "</span></li>";
   h << "</ul>";
-  const auto groups = sections(findings);
+  const auto groups = sections(views);
   // The two lists a first-time reader needs: what to check, and what only looks wrong.
   auto headlines = [&](const Section& s, const std::string& title, bool reviewed_count) {
     if (s.findings.empty()) return;
     h << "<p><b>" << escape(title) << "</b>";
     if (reviewed_count) {
       std::size_t reviewed = 0;
-      for (const auto* f : s.findings) reviewed += decision_for(reviews, *f) != nullptr;
+      for (const auto* v : s.findings) reviewed += v->decision != nullptr;
       h << " (" << reviewed << " of " << s.findings.size() << " reviewed)";
     }
     h << ":</p><ul class=\"headlines\">";
-    for (const auto* f : s.findings)
-      h << "<li class=\"v-" << escape(f->verdict) << "\"><a href=\"#f-" << escape(f->id) << "\">"
-        << escape(f->label) << "</a> — <span class=\"verdict\">"
-        << escape(verdict_words(f->verdict)) << "</span>. " << escape(f->explanation) << "</li>";
+    for (const auto* v : s.findings)
+      h << "<li class=\"v-" << escape(v->verdict) << "\"><a href=\"#f-" << escape(v->finding->id)
+        << "\">" << escape(v->finding->label) << "</a> — <span class=\"verdict\">"
+        << escape(v->verdict_label) << "</span>. " << escape(v->finding->explanation) << "</li>";
     h << "</ul>";
   };
   headlines(groups[0], "Check first", true);
@@ -471,8 +369,8 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
   h << "<nav id=\"filters\"><label>Verdict <select id=\"filter-verdict\"><option value=\"\">all"
        "</option>";
   for (const auto& [v, n] : count_verdicts(findings))
-    h << "<option value=\"" << escape(v) << "\">" << escape(verdict_words(v)) << " (" << n
-      << ")</option>";
+    h << "<option value=\"" << escape(reconcile::name(v)) << "\">" << escape(reconcile::label(v))
+      << " (" << n << ")</option>";
   h << "</select></label><label>Outlet <select id=\"filter-outlet\"><option value=\"\">all"
        "</option>";
   for (const auto& o : outlets) h << "<option>" << escape(o) << "</option>";
@@ -492,7 +390,7 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
     if (s.findings.empty()) continue;
     h << "<section class=\"group\" id=\"" << s.id << "\"><h2>" << escape(s.title) << " <small>("
       << s.findings.size() << ")</small></h2><p class=\"intro\">" << escape(s.intro) << "</p>\n";
-    for (const auto* f : s.findings) h << card(*f, by_id, shown_articles, reviews);
+    for (const auto* v : s.findings) h << card(*v, shown_articles);
     h << "</section>\n";
   }
 
@@ -519,7 +417,9 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
       h << "<li><code>" << escape(p.file) << "</code>: " << escape(p.message) << "</li>";
     h << "</ul></section>\n";
   }
-  h << "</main>\n<script>" << kScript << "</script>\n</body></html>\n";
+  // The script (report.js: filters, and opening an article where a link points
+  // into it) holds no data: it reads the cards' data- attributes.
+  h << "</main>\n<script>\n" << assets::kScript << "</script>\n</body></html>\n";
   return h.str();
 }
 

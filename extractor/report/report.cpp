@@ -20,10 +20,6 @@ namespace claimdiff::report {
 
 namespace {
 
-constexpr const char* kVerdictOrder[] = {"conflict",   "base-mismatch", "speaker-disagreement",
-                                         "unassessed", "compatible",    "equivalent",
-                                         "agree",      "single-source"};
-
 // Markdown from article text: nothing it holds may become markup, a table
 // column or a line break.
 std::string md_text(std::string_view s) {
@@ -55,52 +51,30 @@ std::string md_quote(const claim::Claim& c) {
          md_text(c.quote.substr(c.figure_end));
 }
 
-}  // namespace
-
-std::string review_words(const Reviews& reviews, const reconcile::Finding& f) {
-  if (const Decision* d = decision_for(reviews, f)) {
-    std::string s = d->decision;
-    if (!d->by.empty()) s += " by " + d->by;
-    if (!d->at.empty()) s += " on " + d->at;
-    if (!d->note.empty()) s += ": " + d->note;
-    return s;
+// A finding's heading, verdict, explanation and a table row per claim.
+std::string md_finding(const FindingView& v) {
+  const reconcile::Finding& f = *v.finding;
+  std::ostringstream md;
+  md << "### " << md_text(f.label) << "\n\n";
+  md << "**" << v.verdict << "** (" << v.severity << ") · story `" << f.story << "` · finding `"
+     << f.id << "` · review: " << md_text(v.review) << "\n\n";
+  md << md_text(f.explanation) << "\n\n";
+  if (!v.implied.empty())
+    md << "Implied " << md_text(v.implied) << ", a figure no outlet printed.\n\n";
+  md << "| outlet | figure | read as | on the common scale | speaker | region | quote | "
+        "file:bytes |\n|---|---|---|---|---|---|---|---|\n";
+  for (const ClaimRow& row : v.rows) {
+    const claim::Claim& c = *row.claim;
+    md << "| " << md_text(c.outlet) << " | " << md_text(c.text) << " | " << md_text(row.read_as)
+       << " | " << md_text(row.on_scale) << " | " << md_text(c.speaker) << " | " << c.region
+       << " | " << md_quote(c) << " | " << md_text(c.article) << ":" << c.span.begin << "-"
+       << c.span.end << " |\n";
   }
-  if (const Decision* d = lapsed_decision(reviews, f))
-    return "not reviewed (a decision for verdict " + d->verdict + " lapsed: the verdict is now " +
-           f.verdict + ")";
-  return "not reviewed";
+  md << "\n";
+  return md.str();
 }
 
-// A base mismatch's missing figure: "turnout 58.5-65.1%"; "" for other findings.
-std::string implied_words(const reconcile::Finding& f) {
-  if (!f.implied_lo || !f.implied_hi) return "";
-  quantity::Value v;
-  // To a tenth, as the explanation gives it.
-  v.lo = v.printed = std::round(*f.implied_lo * 10) / 10;
-  v.hi = v.printed2 = std::round(*f.implied_hi * 10) / 10;
-  v.unit = "%";
-  return f.implied_what + " " + quantity::describe(v);
-}
-
-std::map<std::string, const claim::Claim*> index_claims(const std::vector<claim::Claim>& claims) {
-  std::map<std::string, const claim::Claim*> by_id;
-  for (const auto& c : claims) by_id[c.id] = &c;
-  return by_id;
-}
-
-// A scaled interval in words: "84.5-85.5%", "from 50%", "2025-06-02".
-std::string scaled_words(const reconcile::ScaledClaim& s, const std::string& unit) {
-  auto one = [&](double v) {
-    quantity::Value value;
-    value.lo = value.hi = value.printed = v;
-    value.unit = unit;
-    return quantity::describe(value);
-  };
-  if (s.lo && s.hi) return *s.lo == *s.hi ? one(*s.lo) : one(*s.lo) + " to " + one(*s.hi);
-  if (s.lo) return "from " + one(*s.lo);
-  if (s.hi) return "up to " + one(*s.hi);
-  return "not on the scale";
-}
+}  // namespace
 
 bool write_atomically(const fs::path& path, std::string_view content, std::string& error) {
   std::error_code ec;
@@ -145,13 +119,13 @@ std::string findings_json(const std::vector<reconcile::Finding>& findings) {
   return j.dump(2) + "\n";
 }
 
-std::vector<std::pair<std::string, std::size_t>> count_verdicts(
+std::vector<std::pair<reconcile::Verdict, std::size_t>> count_verdicts(
     const std::vector<reconcile::Finding>& findings) {
-  std::vector<std::pair<std::string, std::size_t>> counts;
-  for (const char* v : kVerdictOrder) {
-    std::size_t n = 0;
-    for (const auto& f : findings) n += f.verdict == v;
-    if (n) counts.emplace_back(v, n);
+  std::vector<std::pair<reconcile::Verdict, std::size_t>> counts;
+  for (const auto& row : reconcile::kVerdicts) {
+    const auto n = std::count_if(findings.begin(), findings.end(),
+                                 [&](const auto& f) { return f.verdict == row.verdict; });
+    if (n) counts.emplace_back(row.verdict, static_cast<std::size_t>(n));
   }
   return counts;
 }
@@ -179,76 +153,15 @@ std::string run_json(const RunInfo& info, const std::vector<claim::Claim>& claim
   j["counts"] = {
       {"articles", info.articles.size()}, {"claims", claims.size()}, {"findings", findings.size()}};
   nlohmann::ordered_json verdicts = nlohmann::ordered_json::object();
-  for (const auto& [v, n] : count_verdicts(findings)) verdicts[v] = n;
+  for (const auto& [v, n] : count_verdicts(findings)) verdicts[std::string(reconcile::name(v))] = n;
   j["counts"]["verdicts"] = verdicts;
   if (!info.timings.is_null()) j["timings"] = info.timings;
   return j.dump(2) + "\n";
 }
 
-Coverage coverage(const RunInfo& info) {
-  Coverage c;
-  for (const auto& a : info.articles) {
-    c.stories.insert(a.story);
-    c.outlets.insert(a.outlet);
-  }
-  return c;
-}
-
-bool is_low_confidence(const reconcile::Finding& f) {
-  return f.severity == "low" || f.furniture || f.attribute.starts_with("generic.");
-}
-
-std::vector<Section> sections(const std::vector<reconcile::Finding>& findings) {
-  std::vector<Section> out = {
-      {"conflicts",
-       "Conflicts",
-       "The outlets' figures cannot all be true, or they are shares of different wholes. Check "
-       "these first.",
-       {}},
-      {"look-different",
-       "Only look different",
-       "Different words or units; on a common scale the figures fit together.",
-       {}},
-      {"agreements", "Agreements", "The outlets print the same figure.", {}},
-      {"single-source", "Single source", "Only one outlet gives this figure.", {}},
-      {"low",
-       "Low confidence",
-       "Figures no rule ties to a fact (a date, a count of something) and page furniture.",
-       {}},
-  };
-  for (const auto& f : findings) {
-    std::size_t at = 3;
-    if (is_low_confidence(f))
-      at = 4;
-    else if (reconcile::is_conflict(f))
-      at = 0;
-    else if (f.verdict == "equivalent" || f.verdict == "compatible")
-      at = 1;
-    else if (f.verdict == "agree")
-      at = 2;
-    out[at].findings.push_back(&f);
-  }
-  return out;
-}
-
-std::string verdict_words(const std::string& v) {
-  static const std::map<std::string, std::string> kWords = {
-      {"conflict", "Conflict"},
-      {"base-mismatch", "Shares of different wholes"},
-      {"speaker-disagreement", "The sides disagree"},
-      {"unassessed", "Not assessed"},
-      {"compatible", "Compatible: the ranges overlap"},
-      {"equivalent", "Equivalent after conversion"},
-      {"agree", "Agree"},
-      {"single-source", "Single source"},
-  };
-  const auto it = kWords.find(v);
-  return it == kWords.end() ? v : it->second;
-}
-
 std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claims,
                      const std::vector<reconcile::Finding>& findings, const Reviews& reviews) {
-  const auto by_id = index_claims(claims);
+  const auto views = views_of(findings, claims, reviews);
   const auto [stories, outlets] = coverage(info);
 
   std::ostringstream md;
@@ -257,7 +170,8 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
      << " · Outlets: " << outlets.size() << " · Claims: " << claims.size()
      << " · Findings: " << findings.size() << "\n\n";
   md << "| verdict | findings |\n|---|---|\n";
-  for (const auto& [v, n] : count_verdicts(findings)) md << "| " << v << " | " << n << " |\n";
+  for (const auto& [v, n] : count_verdicts(findings))
+    md << "| " << reconcile::name(v) << " | " << n << " |\n";
   md << "\n";
   if (!reviews.files.empty()) {
     md << "Review decisions from:";
@@ -265,33 +179,10 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
     md << "\n\n";
   }
 
-  for (const Section& section : sections(findings)) {
+  for (const Section& section : sections(views)) {
     if (section.findings.empty()) continue;
     md << "## " << section.title << "\n\n" << section.intro << "\n\n";
-    for (const reconcile::Finding* f : section.findings) {
-      md << "### " << md_text(f->label) << "\n\n";
-      md << "**" << f->verdict << "** (" << f->severity << ") · story `" << f->story
-         << "` · finding `" << f->id << "` · review: " << md_text(review_words(reviews, *f))
-         << "\n\n";
-      md << md_text(f->explanation) << "\n\n";
-      if (const std::string implied = implied_words(*f); !implied.empty())
-        md << "Implied " << md_text(implied) << ", a figure no outlet printed.\n\n";
-      md << "| outlet | figure | read as | on the common scale | speaker | region | quote | "
-            "file:bytes |\n|---|---|---|---|---|---|---|---|\n";
-      for (const auto& id : f->claim_ids) {
-        const auto it = by_id.find(id);
-        if (it == by_id.end()) continue;
-        const claim::Claim& c = *it->second;
-        std::string scaled = "not on the scale";
-        for (const auto& s : f->scaled)
-          if (s.claim_id == id) scaled = scaled_words(s, f->unit);
-        md << "| " << md_text(c.outlet) << " | " << md_text(c.text) << " | "
-           << md_text(reconcile::describe_claim(c)) << " | " << md_text(scaled) << " | "
-           << md_text(c.speaker) << " | " << c.region << " | " << md_quote(c) << " | "
-           << md_text(c.article) << ":" << c.span.begin << "-" << c.span.end << " |\n";
-      }
-      md << "\n";
-    }
+    for (const FindingView* v : section.findings) md << md_finding(*v);
   }
 
   if (!info.problems.empty()) {
@@ -328,21 +219,21 @@ std::string terminal_summary(const RunInfo& info, const std::vector<claim::Claim
   auto paint = [&](const char* code, const std::string& s) {
     return colour ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
   };
-  const auto by_id = index_claims(claims);
   const auto [stories, outlets] = coverage(info);
   std::ostringstream out;
   out << "claimdiff: " << stories.size() << (stories.size() == 1 ? " story, " : " stories, ")
       << info.articles.size() << " articles, " << outlets.size() << " outlets, " << claims.size()
       << " claims, " << findings.size() << " findings\n";
   for (const auto& [verdict, n] : count_verdicts(findings))
-    out << "  " << verdict << ": " << n << "\n";
+    out << "  " << reconcile::name(verdict) << ": " << n << "\n";
 
-  std::vector<const reconcile::Finding*> conflicts;
-  for (const auto& f : findings)
-    if (reconcile::is_conflict(f)) conflicts.push_back(&f);
+  const auto views = views_of(findings, claims, reviews);
+  std::vector<const FindingView*> conflicts;
+  for (const auto& v : views)
+    if (reconcile::is_conflict(*v.finding)) conflicts.push_back(&v);
   if (conflicts.empty()) return out.str();
   std::size_t reviewed = 0;
-  for (const auto* f : conflicts) reviewed += decision_for(reviews, *f) != nullptr;
+  for (const auto* v : conflicts) reviewed += v->decision != nullptr;
   out << "\n"
       << paint("1", "Conflicts: " + std::to_string(conflicts.size()) + ", " +
                         std::to_string(reviewed) + " reviewed")
@@ -350,26 +241,15 @@ std::string terminal_summary(const RunInfo& info, const std::vector<claim::Claim
   constexpr std::size_t kVerdict = 20, kWhat = 34, kReview = 14;
   out << "  " << pad("VERDICT", kVerdict) << " " << pad("WHAT", kWhat) << " "
       << pad("REVIEW", kReview) << " FIGURES BY OUTLET\n";
-  for (const auto* f : conflicts) {
-    // Each outlet once, with its figures as printed.
-    std::vector<std::pair<std::string, std::string>> figures;
-    for (const auto& id : f->claim_ids) {
-      const auto it = by_id.find(id);
-      if (it == by_id.end()) continue;
-      auto at = std::find_if(figures.begin(), figures.end(),
-                             [&](const auto& p) { return p.first == it->second->outlet; });
-      if (at == figures.end())
-        figures.emplace_back(it->second->outlet, it->second->text);
-      else if (at->second.find(it->second->text) == std::string::npos)
-        at->second += ", " + it->second->text;
-    }
+  for (const auto* v : conflicts) {
     std::string by_outlet;
-    for (const auto& [outlet, text] : figures)
+    for (const auto& [outlet, text] : v->figures)
       by_outlet += (by_outlet.empty() ? "" : "; ") + printable(outlet) + ": " + printable(text);
-    const Decision* d = decision_for(reviews, *f);
-    out << "  " << paint("31", pad(f->verdict, kVerdict)) << " " << pad(f->label, kWhat) << " "
-        << (d ? paint("32", pad(d->decision, kReview)) : paint("33", pad("new", kReview))) << " "
-        << by_outlet << "\n";
+    out << "  " << paint("31", pad(std::string(v->verdict), kVerdict)) << " "
+        << pad(v->finding->label, kWhat) << " "
+        << (v->decision ? paint("32", pad(v->decision->decision, kReview))
+                        : paint("33", pad("new", kReview)))
+        << " " << by_outlet << "\n";
   }
   return out.str();
 }

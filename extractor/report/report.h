@@ -97,23 +97,52 @@ Coverage coverage(const RunInfo& info);
 // severity: shown only when asked for.
 bool is_low_confidence(const reconcile::Finding& finding);
 
-// The report's sections in reading order, conflicts first, with their findings.
-struct Section {
-  std::string id, title, intro;
-  std::vector<const reconcile::Finding*> findings;
-};
-std::vector<Section> sections(const std::vector<reconcile::Finding>& findings);
-
-// A verdict for people: "base-mismatch" -> "Shares of different wholes".
-std::string verdict_words(const std::string& verdict);
-
 // A finding's review in words: "confirmed by J. Editor on 2026-11-30: note".
 std::string review_words(const Reviews& reviews, const reconcile::Finding& finding);
 // A base mismatch's missing figure: "turnout 58.5-65.1%"; "" for other findings.
 std::string implied_words(const reconcile::Finding& finding);
 // A claim's interval on its finding's common scale: "84.5 to 85.5%", "2025-06-02".
 std::string scaled_words(const reconcile::ScaledClaim& scaled, const std::string& unit);
-std::map<std::string, const claim::Claim*> index_claims(const std::vector<claim::Claim>& claims);
+
+using ClaimIndex = std::map<std::string, const claim::Claim*>;  // by claim id
+ClaimIndex index_claims(const std::vector<claim::Claim>& claims);
+
+// One claim of a finding, as a row of the reports' tables and charts.
+struct ClaimRow {
+  const claim::Claim* claim = nullptr;
+  const reconcile::ScaledClaim* scaled = nullptr;  // on the common scale; none: not on it
+  std::string read_as;   // how claimdiff read it: "more than 50% of all members"
+  std::string on_scale;  // `scaled` in words: "84.5 to 85.5%", "not on the scale"
+};
+
+// A finding as report.md, report.html and the terminal summary show it, worked
+// out once so that the three say the same. Points into the finding, the claims
+// and the reviews it was made from.
+struct FindingView {
+  const reconcile::Finding* finding = nullptr;  // label, explanation, ids: as they are
+  std::string_view verdict;                     // its name: "base-mismatch"
+  std::string_view verdict_label;               // for people: "Shares of different wholes"
+  std::string_view severity;                    // "high"
+  const Decision* decision = nullptr;           // the editor's decision that stands, if any
+  std::string review;   // "confirmed by J. Editor on 2026-11-30: note", "not reviewed"
+  std::string implied;  // a base mismatch's missing figure: "turnout 58.5-65.1%", else ""
+  bool low_confidence = false;
+  std::vector<ClaimRow> rows;  // the finding's claims, in its order (ids not in the run left out)
+  // Each outlet once, with its figures as printed: {"Northern Wire", "420 members, 300 staff"}.
+  std::vector<std::pair<std::string, std::string>> figures;
+};
+FindingView view_of(const reconcile::Finding& finding, const ClaimIndex& claims,
+                    const Reviews& reviews);
+// A view of each finding, in the findings' order.
+std::vector<FindingView> views_of(const std::vector<reconcile::Finding>& findings,
+                                  const std::vector<claim::Claim>& claims, const Reviews& reviews);
+
+// The report's sections in reading order, conflicts first, with their findings.
+struct Section {
+  std::string id, title, intro;
+  std::vector<const FindingView*> findings;
+};
+std::vector<Section> sections(const std::vector<FindingView>& views);
 
 // ---- writers ------------------------------------------------------------------
 
@@ -146,8 +175,8 @@ std::string terminal_summary(const RunInfo& info, const std::vector<claim::Claim
                              const std::vector<reconcile::Finding>& findings,
                              const Reviews& reviews, bool colour);
 
-// Findings by verdict, in the order of reconcile's verdicts.
-std::vector<std::pair<std::string, std::size_t>> count_verdicts(
+// Findings by verdict, in the order of reconcile's verdicts; verdicts no finding has are left out.
+std::vector<std::pair<reconcile::Verdict, std::size_t>> count_verdicts(
     const std::vector<reconcile::Finding>& findings);
 
 }  // namespace claimdiff::report

@@ -20,6 +20,16 @@ std::string where(const fs::path& file, const YAML::Mark& mark) {
   return file.string() + ":" + std::to_string(mark.line + 1);
 }
 
+// "conflict, base-mismatch, ... or single-source": what a decision's verdict may be.
+std::string verdict_names() {
+  std::string s;
+  for (const auto& row : reconcile::kVerdicts) {
+    if (!s.empty()) s += &row == &reconcile::kVerdicts.back() ? " or " : ", ";
+    s += row.name;
+  }
+  return s;
+}
+
 }  // namespace
 
 void read_review(const fs::path& file, Reviews& reviews, std::vector<Problem>& problems) {
@@ -85,6 +95,10 @@ void read_review(const fs::path& file, Reviews& reviews, std::vector<Problem>& p
       problem(at, "decision '" + d.decision + "' is not confirmed, dismissed or needs-check");
       ok = false;
     }
+    if (!d.verdict.empty() && !reconcile::verdict_named(d.verdict)) {
+      // Kept: it lapses, as the reports say, but a typo should not go unseen.
+      problem(at, "verdict '" + d.verdict + "' is not one of " + verdict_names());
+    }
     if (ok) reviews.by_finding[d.finding] = std::move(d);
   }
 }
@@ -92,7 +106,8 @@ void read_review(const fs::path& file, Reviews& reviews, std::vector<Problem>& p
 const Decision* decision_for(const Reviews& reviews, const reconcile::Finding& finding) {
   const auto it = reviews.by_finding.find(finding.id);
   if (it == reviews.by_finding.end()) return nullptr;
-  if (!it->second.verdict.empty() && it->second.verdict != finding.verdict) return nullptr;
+  if (!it->second.verdict.empty() && it->second.verdict != reconcile::name(finding.verdict))
+    return nullptr;
   return &it->second;
 }
 

@@ -30,8 +30,8 @@ TEST_CASE("met corpus: office attendance figures only look different - one equiv
   const Run& r = met();
   const auto* f = finding(r, "office.days_required");
   REQUIRE(f);
-  CHECK(f->verdict == "equivalent");
-  CHECK(f->severity == "info");
+  CHECK(f->verdict == reconcile::Verdict::equivalent);
+  CHECK(f->severity == reconcile::Severity::info);
   CHECK(f->unit == "days/week");
   const auto texts = texts_of(r, *f);
   for (const char* printed :
@@ -53,7 +53,7 @@ TEST_CASE("met corpus: the role split is its own finding - support roles", "[fin
   REQUIRE(support);
   CHECK(texts_of(r, *operational) == std::set<std::string>{"at least four days a week"});
   CHECK(texts_of(r, *support) == std::set<std::string>{"at least three days"});
-  CHECK(operational->verdict == "single-source");
+  CHECK(operational->verdict == reconcile::Verdict::single_source);
 }
 
 TEST_CASE("met corpus: the figure before the change is a claim of its own", "[findings]") {
@@ -64,14 +64,15 @@ TEST_CASE("met corpus: the figure before the change is a claim of its own", "[fi
   for (const auto& id : before->claim_ids) printed.insert(*claim_of(r, id).value.printed);
   // 40/60/80% from the union's list, two days from the spokesperson and Mail Online.
   CHECK(printed == std::set<double>{2, 40, 60, 80});
-  CHECK((before->verdict == "compatible" || before->verdict == "equivalent"));
+  CHECK((before->verdict == reconcile::Verdict::compatible ||
+         before->verdict == reconcile::Verdict::equivalent));
 }
 
 TEST_CASE("met corpus: yes-share base mismatch names the implied turnout", "[findings]") {
   const auto* f = finding(met(), "ballot.strike.yes_share");
   REQUIRE(f);
-  CHECK(f->verdict == "base-mismatch");
-  CHECK(f->severity == "high");
+  CHECK(f->verdict == reconcile::Verdict::base_mismatch);
+  CHECK(f->severity == reconcile::Severity::high);
   CHECK(says(*f, "LBC, BBC News and The Independent report 85% of votes cast"));
   CHECK(says(*f, "Mail Online reports more than 50% of all members"));
   CHECK(says(*f, "turnout was about 58.5-65.1% of all members"));
@@ -88,20 +89,20 @@ TEST_CASE("met corpus: job cuts split by officers and staff - furniture only whe
   REQUIRE(staff);
   CHECK(texts_of(plain, *officers) == std::set<std::string>{"2,300 officers"});
   CHECK(texts_of(plain, *staff) == std::set<std::string>{"400 staff"});
-  CHECK(officers->verdict == "single-source");
+  CHECK(officers->verdict == reconcile::Verdict::single_source);
 
   const Run& all = met_with_furniture();
   const auto* with = finding(all, "jobs.cuts", "officers");
   REQUIRE(with);
-  CHECK(with->verdict == "conflict");
+  CHECK(with->verdict == reconcile::Verdict::conflict);
   CHECK(with->furniture);
-  CHECK(with->severity == "low");
+  CHECK(with->severity == reconcile::Severity::low);
   CHECK(says(*with, "2,000 officers [related-links]"));
   CHECK(says(*with, "page furniture"));
   // £450million in the body and £450m / £450 million in related links are one value.
   const auto* gap = finding(all, "budget.gap");
   REQUIRE(gap);
-  CHECK(gap->verdict == "agree");
+  CHECK(gap->verdict == reconcile::Verdict::agree);
   CHECK(gap->claim_ids.size() >= 2);
   for (const auto& id : gap->claim_ids) CHECK(*claim_of(all, id).value.lo == 450e6);
 }
@@ -113,9 +114,10 @@ TEST_CASE("met corpus: findings are ordered - the conflict first, generic and fu
   CHECK(r.findings.front().attribute == "ballot.strike.yes_share");
   bool low_seen = false;
   for (const auto& f : r.findings) {
-    if (f.severity == "low") low_seen = true;
-    if (low_seen) CHECK(f.severity == "low");
-    if (f.attribute.starts_with("generic.") || f.furniture) CHECK(f.severity == "low");
+    if (f.severity == reconcile::Severity::low) low_seen = true;
+    if (low_seen) CHECK(f.severity == reconcile::Severity::low);
+    if (f.attribute.starts_with("generic.") || f.furniture)
+      CHECK(f.severity == reconcile::Severity::low);
   }
 }
 
@@ -123,8 +125,8 @@ TEST_CASE("eastvale corpus: turnout 61% against about half - a conflict in the o
           "[findings]") {
   const auto* f = finding(eastvale(), "ballot.turnout");
   REQUIRE(f);
-  CHECK(f->verdict == "conflict");
-  CHECK(f->severity == "high");
+  CHECK(f->verdict == reconcile::Verdict::conflict);
+  CHECK(f->severity == reconcile::Severity::high);
   CHECK(says(*f, "Eastvale Gazette and Northern Wire report 61%"));
   CHECK(says(*f, "Radio Eastvale reports about 50%"));
 }
@@ -132,7 +134,7 @@ TEST_CASE("eastvale corpus: turnout 61% against about half - a conflict in the o
 TEST_CASE("eastvale corpus: the first strike day differs by one day", "[findings]") {
   const auto* f = finding(eastvale(), "strike.dates");
   REQUIRE(f);
-  CHECK(f->verdict == "conflict");
+  CHECK(f->verdict == reconcile::Verdict::conflict);
   CHECK(says(*f, "Eastvale Gazette and Radio Eastvale report 2025-06-02"));
   CHECK(says(*f, "Northern Wire reports 2025-06-03"));
   // "Crews will walk out on 2 June, and the council says ...": the date is the outlet's.
@@ -145,20 +147,21 @@ TEST_CASE("eastvale corpus: the first strike day differs by one day", "[findings
 TEST_CASE("eastvale corpus: a 3% offer and £750 of a £25,000 salary are equivalent", "[findings]") {
   const auto* f = finding(eastvale(), "pay.offer");
   REQUIRE(f);
-  CHECK(f->verdict == "equivalent");
+  CHECK(f->verdict == reconcile::Verdict::equivalent);
   CHECK(f->unit == "%");
   CHECK(says(*f, "£750 (3% of £25,000)"));
   const auto* claim = finding(eastvale(), "pay.claim");
   REQUIRE(claim);
-  CHECK(claim->verdict == "single-source");  // the union's 7% is what it asks, not the offer
+  CHECK(claim->verdict ==
+        reconcile::Verdict::single_source);  // the union's 7% is what it asks, not the offer
 }
 
 TEST_CASE("eastvale corpus: the union and the council disagree on how many are affected",
           "[findings]") {
   const auto* f = finding(eastvale(), "dispute.people_involved");
   REQUIRE(f);
-  CHECK(f->verdict == "speaker-disagreement");
-  CHECK(f->severity == "medium");
+  CHECK(f->verdict == reconcile::Verdict::speaker_disagreement);
+  CHECK(f->severity == reconcile::Severity::medium);
   CHECK(says(*f, "420 members"));
   CHECK(says(*f, "about 300 staff"));
 }
@@ -168,7 +171,7 @@ TEST_CASE("eastvale corpus: the yes-share agrees - nothing from furniture by def
   const Run& r = eastvale();
   const auto* f = finding(r, "ballot.strike.yes_share");
   REQUIRE(f);
-  CHECK(f->verdict == "agree");
+  CHECK(f->verdict == reconcile::Verdict::agree);
   CHECK(outlets_of(r, *f).size() == 3);
   for (const auto& c : r.claims) CHECK_FALSE(c.furniture());
   // The related link's 4.99% council tax and the promo's £1 are not claims.

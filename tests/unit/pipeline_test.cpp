@@ -21,8 +21,8 @@ TEST_CASE("bundled corpus: the strike yes-share conflicts between votes cast and
   const Run& r = bundled();
   const auto* f = finding(r, "ballot.strike.yes_share");
   REQUIRE(f);
-  CHECK(f->verdict == "base-mismatch");
-  CHECK(f->severity == "high");
+  CHECK(f->verdict == reconcile::Verdict::base_mismatch);
+  CHECK(f->severity == reconcile::Severity::high);
   CHECK(outlets_of(r, *f) ==
         std::set<std::string>{"LBC", "BBC News", "The Independent", "Mail Online"});
   std::set<std::string> texts;
@@ -39,7 +39,7 @@ TEST_CASE(
   const Run& r = bundled();
   const auto* asos = finding(r, "ballot.asos.yes_share");
   REQUIRE(asos);
-  CHECK(asos->verdict == "agree");
+  CHECK(asos->verdict == reconcile::Verdict::agree);
   for (const auto& id : asos->claim_ids) CHECK(*claim_of(r, id).value.printed == 91);
   for (const auto& id : finding(r, "ballot.strike.yes_share")->claim_ids)
     CHECK(*claim_of(r, id).value.printed != 91);
@@ -52,7 +52,7 @@ TEST_CASE(
   const Run& r = bundled();
   const auto* f = finding(r, "dispute.people_involved");
   REQUIRE(f);
-  CHECK(f->verdict == "agree");
+  CHECK(f->verdict == reconcile::Verdict::agree);
   CHECK(outlets_of(r, *f).size() == 4);
   for (const auto& id : f->claim_ids) CHECK(*claim_of(r, id).value.printed == 2400);
   const auto* total = finding(r, "workforce.total");
@@ -67,7 +67,8 @@ TEST_CASE(
   const auto* f = finding(r, "office.days_required");
   REQUIRE(f);
   CHECK(f->unit == "days/week");
-  CHECK((f->verdict == "compatible" || f->verdict == "equivalent" || f->verdict == "agree"));
+  CHECK((f->verdict == reconcile::Verdict::compatible ||
+         f->verdict == reconcile::Verdict::equivalent || f->verdict == reconcile::Verdict::agree));
   std::map<std::string, const reconcile::ScaledClaim*> scaled;
   for (const auto& s : f->scaled) scaled[claim_of(r, s.claim_id).text] = &s;
   REQUIRE(scaled.count("three to five days a week"));
@@ -123,17 +124,17 @@ TEST_CASE("a story of our own: base mismatch - agreement - inferred outlets and 
   const Run r = run(testing::source_dir() / "tests" / "data" / "bus-drivers-ballot");
   const auto* yes = finding(r, "ballot.strike.yes_share");
   REQUIRE(yes);
-  CHECK(yes->verdict == "base-mismatch");
+  CHECK(yes->verdict == reconcile::Verdict::base_mismatch);
   REQUIRE(yes->implied_lo.has_value());
   // Nearly 40% of all members vs 78% of votes cast: turnout about 46-52%.
   CHECK(*yes->implied_lo == Approx(45.86).epsilon(0.01));
   CHECK(*yes->implied_hi == Approx(51.61).epsilon(0.01));
   const auto* people = finding(r, "dispute.people_involved");
   REQUIRE(people);
-  CHECK(people->verdict == "agree");
+  CHECK(people->verdict == reconcile::Verdict::agree);
   const auto* turnout = finding(r, "ballot.turnout");
   REQUIRE(turnout);
-  CHECK(turnout->verdict == "single-source");
+  CHECK(turnout->verdict == reconcile::Verdict::single_source);
 
   std::map<std::string, std::string> outlet_by_file, published_by_file;
   for (const auto& a : r.input.stories.at(0).articles) {

@@ -3,6 +3,8 @@
 #include "report/report.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 #include <regex>
 
 #include "run_helpers.h"
@@ -42,12 +44,24 @@ report::Reviews review_of(const std::string& yaml, std::vector<report::Problem>&
   return reviews;
 }
 
-reconcile::Finding finding(const std::string& id, const std::string& verdict) {
+reconcile::Finding finding(const std::string& id, reconcile::Verdict verdict) {
   reconcile::Finding f;
   f.id = id;
   f.verdict = verdict;
-  f.severity = "high";
+  f.severity = reconcile::Severity::high;
   return f;
+}
+
+// The hostile page's one conflict, with one decision recorded on it.
+std::pair<const reconcile::Finding*, report::Reviews> turnout_decided(const std::string& decision,
+                                                                      const std::string& verdict,
+                                                                      const std::string& note) {
+  const auto* turnout = testing::finding(hostile(), "ballot.turnout");
+  REQUIRE(turnout);
+  report::Reviews reviews;
+  reviews.by_finding[turnout->id] = {turnout->id, decision, verdict,        note,
+                                     "ed",        "",       "review.yaml:2"};
+  return {turnout, reviews};
 }
 
 }  // namespace
@@ -70,17 +84,18 @@ TEST_CASE("review: decisions by finding id - later ones win - a changed verdict 
       "    verdict: base-mismatch\n",
       problems);
   CHECK(problems.empty());
-  const auto* a = report::decision_for(reviews, finding("aaaa", "conflict"));
+  const auto* a = report::decision_for(reviews, finding("aaaa", reconcile::Verdict::conflict));
   REQUIRE(a);
   CHECK(a->decision == "confirmed");
   CHECK(a->by == "R. Okafor");
-  CHECK(report::review_words(reviews, finding("aaaa", "conflict")) ==
+  CHECK(report::review_words(reviews, finding("aaaa", reconcile::Verdict::conflict)) ==
         "confirmed by R. Okafor on 2026-03-02: rang the union's office");
   // The finding is now a conflict, not the base mismatch the editor dismissed.
-  CHECK_FALSE(report::decision_for(reviews, finding("bbbb", "conflict")));
-  CHECK(report::lapsed_decision(reviews, finding("bbbb", "conflict")));
-  CHECK(report::review_words(reviews, finding("bbbb", "conflict")).starts_with("not reviewed"));
-  CHECK_FALSE(report::decision_for(reviews, finding("cccc", "conflict")));
+  CHECK_FALSE(report::decision_for(reviews, finding("bbbb", reconcile::Verdict::conflict)));
+  CHECK(report::lapsed_decision(reviews, finding("bbbb", reconcile::Verdict::conflict)));
+  CHECK(report::review_words(reviews, finding("bbbb", reconcile::Verdict::conflict))
+            .starts_with("not reviewed"));
+  CHECK_FALSE(report::decision_for(reviews, finding("cccc", reconcile::Verdict::conflict)));
 }
 
 TEST_CASE("review: each bad entry is one line with file and line - good ones are kept",
@@ -93,16 +108,26 @@ TEST_CASE("review: each bad entry is one line with file and line - good ones are
       "  - decision: confirmed\n"
       "  - finding: bbbb\n"
       "    decison: confirmed\n"
-      "    decision: dismissed\n",
+      "    decision: dismissed\n"
+      "  - finding: cccc\n"
+      "    decision: confirmed\n"
+      "    verdict: conflicts\n",
       problems);
-  REQUIRE(problems.size() == 3);
+  REQUIRE(problems.size() == 4);
   CHECK(problems[0].file.ends_with("review.yaml:2"));
   CHECK(problems[0].message.find("'approved'") != std::string::npos);
   CHECK(problems[1].file.ends_with("review.yaml:4"));
   CHECK(problems[2].file.ends_with("review.yaml:6"));
   CHECK(problems[2].message.find("decison") != std::string::npos);
-  CHECK(reviews.by_finding.size() == 1);
+  // A verdict that is not a verdict's name: named, from the verdict table, and
+  // the decision kept, so that the reports show it lapsed.
+  CHECK(problems[3].file.ends_with("review.yaml:8"));
+  CHECK(problems[3].message ==
+        "verdict 'conflicts' is not one of conflict, base-mismatch, speaker-disagreement, "
+        "unassessed, compatible, equivalent, agree or single-source");
+  CHECK(reviews.by_finding.size() == 2);
   CHECK(reviews.by_finding.count("bbbb"));
+  CHECK(report::lapsed_decision(reviews, finding("cccc", reconcile::Verdict::conflict)));
 }
 
 TEST_CASE("review: broken YAML and a missing file are named - an empty file is no decisions",
@@ -143,7 +168,7 @@ TEST_CASE("html: a card per finding, conflicts first, one chart mark per claim r
   const std::string page = report::html(info_of(r), r.claims, r.findings, {});
   const auto* turnout = testing::finding(r, "ballot.turnout");
   REQUIRE(turnout);
-  CHECK(turnout->verdict == "conflict");
+  CHECK(turnout->verdict == reconcile::Verdict::conflict);
   const auto card_at = page.find("id=\"f-" + turnout->id + "\"");
   REQUIRE(card_at != std::string::npos);
   CHECK(card_at > page.find("<section class=\"group\" id=\"conflicts\""));
@@ -164,11 +189,7 @@ TEST_CASE("html: a card per finding, conflicts first, one chart mark per claim r
 TEST_CASE("html: a recorded decision shows on its card; an article too long is not embedded",
           "[report]") {
   const Run& r = hostile();
-  const auto* turnout = testing::finding(r, "ballot.turnout");
-  REQUIRE(turnout);
-  report::Reviews reviews;
-  reviews.by_finding[turnout->id] = {turnout->id, "dismissed",    "", "<em>typo</em> fixed", "ed",
-                                     "",          "review.yaml:2"};
+  const auto [turnout, reviews] = turnout_decided("dismissed", "", "<em>typo</em> fixed");
   report::HtmlOptions small;
   small.max_article_bytes = 10;
   const std::string page = report::html(info_of(r), r.claims, r.findings, reviews, small);
@@ -215,4 +236,65 @@ TEST_CASE("terminal: control characters from articles never reach the terminal",
   CHECK(plain.find('\x1b') == std::string::npos);
   CHECK(plain.find('\x07') == std::string::npos);
   CHECK(plain.find("Echo?[2J?") != std::string::npos);
+}
+
+TEST_CASE("html: the page's style and script are the bytes of report/assets/, compiled in",
+          "[report]") {
+  auto asset = [](const std::string& name) {
+    std::ifstream in(testing::source_dir() / "extractor" / "report" / "assets" / name,
+                     std::ios::binary);
+    REQUIRE(in);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  const std::string css = asset("report.css"), js = asset("report.js");
+  CHECK(css.find(".card.v-conflict") != std::string::npos);
+  CHECK(js.find("filter-verdict") != std::string::npos);
+  const Run& r = hostile();
+  const std::string page = report::html(info_of(r), r.claims, r.findings, {});
+  CHECK(page.find("<style>\n" + css + "</style>") != std::string::npos);
+  CHECK(page.find("<script>\n" + js + "</script>") != std::string::npos);
+}
+
+TEST_CASE("view: one view of a finding gives the verdict, review and rows every writer prints",
+          "[report]") {
+  const Run& r = hostile();
+  const auto [turnout, reviews] = turnout_decided("confirmed", "conflict", "");
+  const auto views = report::views_of(r.findings, r.claims, reviews);
+  REQUIRE(views.size() == r.findings.size());
+  const auto info = info_of(r);
+  const std::string md = report::markdown(info, r.claims, r.findings, reviews);
+  const std::string page = report::html(info, r.claims, r.findings, reviews);
+  const std::string terminal = report::terminal_summary(info, r.claims, r.findings, reviews, false);
+  for (const auto& v : views) {
+    const reconcile::Finding& f = *v.finding;
+    INFO(f.label);
+    CHECK(v.verdict == reconcile::name(f.verdict));
+    CHECK(v.verdict_label == reconcile::label(f.verdict));
+    CHECK(v.severity == reconcile::name(f.severity));
+    CHECK(v.review == report::review_words(reviews, f));
+    CHECK(v.decision == report::decision_for(reviews, f));
+    REQUIRE(v.rows.size() == f.claim_ids.size());
+    std::set<std::string> outlets;
+    for (std::size_t i = 0; i < v.rows.size(); ++i) {
+      const auto& row = v.rows[i];
+      CHECK(row.claim->id == f.claim_ids[i]);
+      CHECK(row.read_as == reconcile::describe_claim(*row.claim));
+      if (row.scaled) CHECK(row.on_scale == report::scaled_words(*row.scaled, f.unit));
+      outlets.insert(row.claim->outlet);
+    }
+    CHECK(v.figures.size() == outlets.size());
+    // What the writers print is the view's.
+    CHECK(md.find("**" + std::string(v.verdict) + "** (" + std::string(v.severity) + ") · story `" +
+                  f.story + "` · finding `" + f.id + "`") != std::string::npos);
+    CHECK(page.find("<span class=\"verdict\">" + std::string(v.verdict_label) + "</span> · " +
+                    std::string(v.severity)) != std::string::npos);
+    if (&f != turnout) continue;  // the page's one conflict, reviewed: the terminal's table
+    std::string figures;
+    for (const auto& [outlet, text] : v.figures)
+      figures += (figures.empty() ? "" : "; ") + outlet + ": " + text;
+    CHECK(std::regex_search(terminal, std::regex(std::string(v.verdict) + " +Ballot turnout +" +
+                                                 v.decision->decision)));
+    CHECK(terminal.find(" " + figures + "\n") != std::string::npos);
+  }
+  CHECK(md.find("review: confirmed by ed") != std::string::npos);
 }

@@ -7,6 +7,7 @@
 
 #include "helpers.h"
 #include "reconcile/reconcile.h"
+#include "verdict_strings.h"
 
 namespace claimdiff::testing {
 
