@@ -197,6 +197,7 @@ int cmd_run(const RunArgs& args) {
   if (info.inputs.empty()) info.inputs.push_back("corpus");
   info.rule_files = rules.files;
   info.pack_versions = rules.pack_versions;
+  info.words = cli::words_of(rules);
   std::uintmax_t total_bytes = 0;
   for (std::size_t i = 0; i < articles.size(); ++i) {
     const ingest::Article& a = *articles[i];
@@ -210,7 +211,7 @@ int cmd_run(const RunArgs& args) {
   }
   for (const auto& p : input.problems) info.problems.push_back({p.file, p.message});
 
-  const auto findings = reconcile::reconcile(claims, {rules.labels});
+  const auto findings = reconcile::reconcile(claims, info.words);
   report::Reviews reviews;
   std::vector<report::Problem> review_problems;
   const bool reviews_read = read_reviews(input, args.review_files, reviews, review_problems);
@@ -310,8 +311,9 @@ int cmd_eval(const EvalArgs& args) {
   std::vector<claim::Claim> claims;
   for (auto& out : cli::process_all(loaded.rules, articles, settings))
     for (auto& c : out.claims) claims.push_back(std::move(c));
-  const auto findings = reconcile::reconcile(claims, {loaded.rules.labels});
-  const eval::Result result = eval::evaluate(golds, claims, findings);
+  const reconcile::Options words = cli::words_of(loaded.rules);
+  const auto findings = reconcile::reconcile(claims, words);
+  const eval::Result result = eval::evaluate(golds, claims, findings, words);
   if (args.format == "json")
     std::cout << eval::to_json(result).dump(2) << "\n";
   else
@@ -436,7 +438,7 @@ int cmd_reconcile(const Common& common, const std::vector<std::string>& files) {
       ok = read(in, f) && ok;
     }
   }
-  for (const auto& f : reconcile::reconcile(claims, {loaded.rules.labels}))
+  for (const auto& f : reconcile::reconcile(claims, cli::words_of(loaded.rules)))
     std::cout << reconcile::to_json(f).dump() << "\n";
   return ok ? kDone : kInputs;
 }

@@ -184,6 +184,10 @@ ruleset::ExampleOutcome observe(Worker& worker, std::size_t r, const ruleset::Ex
 
 }  // namespace
 
+reconcile::Options words_of(const ruleset::RuleSet& rules) {
+  return {rules.labels, rules.lexicon.bases};
+}
+
 ruleset::ExampleProbe example_probe(Worker& worker) {
   return [&worker](std::size_t r, const ruleset::Example& ex) { return observe(worker, r, ex); };
 }

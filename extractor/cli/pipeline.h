@@ -10,6 +10,7 @@
 #include "claim/claim.h"
 #include "ingest/ingest.h"
 #include "quantity/quantity.h"
+#include "reconcile/reconcile.h"
 #include "ruleset/ruleset.h"
 #include "text/text.h"
 
@@ -51,6 +52,10 @@ ArticleOutput process(Worker& worker, ingest::Article& article, const Settings& 
 std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules,
                                        std::vector<ingest::Article*>& articles,
                                        const Settings& settings);
+
+// The rule packs' words that reconcile and the reports use: attribute labels
+// and the lexicon's bases.
+reconcile::Options words_of(const ruleset::RuleSet& rules);
 
 // Runs the stages after ruleset on a rule's example, for ruleset::run_examples.
 // The worker must outlive the probe.

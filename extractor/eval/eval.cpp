@@ -136,8 +136,8 @@ std::string describe_fact(const Fact& f) {
   return f.kind + " " + quantity::describe(f.value) + (f.base.empty() ? "" : " of " + f.base);
 }
 
-std::string describe_claim(const claim::Claim& c) {
-  return c.attribute + ": " + reconcile::describe_claim(c) + " (\"" + c.text + "\")";
+std::string claim_words(const claim::Claim& c, const reconcile::Options& words) {
+  return c.attribute + ": " + reconcile::describe_claim(c, words) + " (\"" + c.text + "\")";
 }
 
 // How many of the group's quotes the finding's claims stand on, counting files
@@ -326,7 +326,7 @@ bool load(const fs::path& path, const std::map<std::string, const std::string*>&
 }
 
 Result evaluate(const std::vector<Gold>& golds, const std::vector<claim::Claim>& claims,
-                const std::vector<reconcile::Finding>& findings) {
+                const std::vector<reconcile::Finding>& findings, const reconcile::Options& words) {
   Result result;
   std::map<std::string, const claim::Claim*> by_id;
   for (const auto& c : claims) by_id[c.id] = &c;
@@ -339,7 +339,7 @@ Result evaluate(const std::vector<Gold>& golds, const std::vector<claim::Claim>&
     auto claims_at = [&](const Quote& q) {
       std::string said;
       for (const auto* c : mine)
-        if (at_quote(*c, q)) said += (said.empty() ? "" : "; ") + describe_claim(*c);
+        if (at_quote(*c, q)) said += (said.empty() ? "" : "; ") + claim_words(*c, words);
       return said.empty() ? "nothing here" : said;
     };
     // Body facts first, so that a claim on a figure the body and the furniture
@@ -360,7 +360,7 @@ Result evaluate(const std::vector<Gold>& golds, const std::vector<claim::Claim>&
           } else {
             result.furniture_false.push_back(
                 {gold.story + "/" + f.quote.file, f.quote.begin, f.quote.end, f.quote.text,
-                 describe_fact(f) + " (furniture)", describe_claim(*mine[match])});
+                 describe_fact(f) + " (furniture)", claim_words(*mine[match], words)});
           }
         } else if (body) {
           ++result.facts.fn;
@@ -380,7 +380,7 @@ Result evaluate(const std::vector<Gold>& golds, const std::vector<claim::Claim>&
       for (const Fact& f : gold.facts)
         if (at_quote(c, f.quote)) expected += (expected.empty() ? "" : "; ") + describe_fact(f);
       result.false_facts.push_back({gold.story + "/" + c.article, c.span.begin, c.span.end, c.text,
-                                    expected, describe_claim(c)});
+                                    expected, claim_words(c, words)});
     }
   }
   // A furniture claim is a false positive as well.

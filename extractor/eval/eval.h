@@ -98,8 +98,9 @@ struct Result {
 };
 
 // Scores the claims and findings of the stories the gold files cover.
+// `words` are the rule packs' words, for how a claim is described in messages.
 Result evaluate(const std::vector<Gold>& golds, const std::vector<claim::Claim>& claims,
-                const std::vector<reconcile::Finding>& findings);
+                const std::vector<reconcile::Finding>& findings, const reconcile::Options& words);
 
 std::string to_text(const Result& result);
 nlohmann::ordered_json to_json(const Result& result);

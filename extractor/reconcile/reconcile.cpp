@@ -129,17 +129,18 @@ std::string printed_key(const claim::Claim& c) {
   return key;
 }
 
-// ---- words the lexicon will hold -----------------------------------------------
-// (with "turnout", the figure a base mismatch implies: imply_missing_figure)
+// The whole a share is of, in the lexicon's words: "of votes cast".
+std::string base_words(const std::string& base, const Options& words) {
+  if (base.empty()) return "";
+  auto it = words.bases.find(base);
+  return it == words.bases.end() || it->second.label.empty() ? "of " + base : it->second.label;
+}
 
-// The whole a share is of, in words: "of votes cast".
-std::string base_words(const std::string& base) {
-  if (base == "votes_cast") return "of votes cast";
-  if (base == "members") return "of all members";
-  if (base == "staff") return "of all staff";
-  if (base == "public") return "of the public";
-  if (base == "working_week") return "of the working week";
-  return base.empty() ? "" : "of " + base;
+// The figure that makes a share of this base and a share of a wider whole
+// both true ("turnout" for votes cast), or "".
+std::string implied_by(const std::string& base, const Options& words) {
+  auto it = words.bases.find(base);
+  return it == words.bases.end() ? "" : it->second.implies;
 }
 
 // How an attribute's figures from one article are compared with another's.
@@ -240,12 +241,13 @@ std::string scope_words(const claim::Claim& c, const std::string& finding_scope)
 }
 
 // "60-100% of the time and up to 2 days/week (home)": the distinct figures of an account.
-std::string account_says(const Account& a, const std::string& finding_scope) {
+std::string account_says(const Account& a, const std::string& finding_scope, const Options& words) {
   std::vector<std::string> said;
   std::set<std::string> seen;
   for (const Scaled* p : a.parts)
     if (seen.insert(p->printed + p->claim->scope).second)
-      said.push_back(describe_claim(*p->claim) + (p->note.empty() ? "" : " (" + p->note + ")") +
+      said.push_back(describe_claim(*p->claim, words) +
+                     (p->note.empty() ? "" : " (" + p->note + ")") +
                      scope_words(*p->claim, finding_scope) +
                      (p->claim->furniture() ? " [" + p->claim->region + "]" : ""));
   constexpr std::size_t kMost = 4;
@@ -275,10 +277,11 @@ std::string names(const std::vector<std::string>& outlets) {
 
 // Outlets that say the same thing, said once: "LBC and BBC News report 85%".
 std::string accounts_say(const std::vector<const Account*>& accounts,
-                         const std::string& finding_scope, const std::string& separator) {
+                         const std::string& finding_scope, const std::string& separator,
+                         const Options& words) {
   std::vector<std::pair<std::string, std::vector<std::string>>> by_text;
   for (const Account* a : accounts) {
-    const std::string text = account_says(*a, finding_scope);
+    const std::string text = account_says(*a, finding_scope, words);
     auto it = std::find_if(by_text.begin(), by_text.end(),
                            [&](const auto& entry) { return entry.first == text; });
     if (it == by_text.end()) {
@@ -444,40 +447,43 @@ Judgement judge(const Accounts& accounts, Mode mode, bool generic) {
 
 // ---- explain: one sentence, written from the data ------------------------------
 
-// A base mismatch's two accounts: the share of votes cast first, where there is one.
-std::pair<const Account*, const Account*> votes_and_all(const Judgement& j) {
-  const Account* of_votes = j.a->base == "votes_cast" ? j.a : j.b;
-  return {of_votes, of_votes == j.a ? j.b : j.a};
+// A base mismatch's two accounts: the share of the narrower whole (votes
+// cast, whose base implies a missing figure) first, where there is one.
+std::pair<const Account*, const Account*> part_and_whole(const Judgement& j, const Options& words) {
+  const Account* part = implied_by(j.a->base, words).empty() ? j.b : j.a;
+  return {part, part == j.a ? j.b : j.a};
 }
 
 // yes/all = (yes/votes) x (votes/all), so turnout = (yes/all) / (yes/votes): the
 // figure no outlet printed that would make a share of votes cast and a share of
 // all members both true.
-void imply_missing_figure(Finding& f, const Judgement& j) {
+void imply_missing_figure(Finding& f, const Judgement& j, const Options& words) {
   if (f.verdict != Verdict::base_mismatch) return;
-  const auto [of_votes, of_all] = votes_and_all(j);
-  if (of_votes->base != "votes_cast" || !of_votes->lo || !of_votes->hi || *of_votes->lo <= 0 ||
-      !of_all->lo)
+  const auto [of_votes, of_all] = part_and_whole(j, words);
+  const std::string implied = implied_by(of_votes->base, words);
+  if (implied.empty() || !of_votes->lo || !of_votes->hi || *of_votes->lo <= 0 || !of_all->lo)
     return;
-  f.implied_what = "turnout";
+  f.implied_what = implied;
   f.implied_lo = std::min(100.0, *of_all->lo / *of_votes->hi * 100.0);
   f.implied_hi = std::min(100.0, of_all->hi.value_or(100.0) / *of_votes->lo * 100.0);
 }
 
 // Figures that fit together, or one outlet alone: what every outlet reports.
-std::string explain_fit(const Finding& f, const Accounts& accounts, const Judgement& j) {
+std::string explain_fit(const Finding& f, const Accounts& accounts, const Judgement& j,
+                        const Options& words) {
   std::vector<const Account*> all;
   for (const auto& a : accounts.by_article) all.push_back(&a);
   if (!j.a)
     return all.empty() ? "No figure could be put on a common scale."
-                       : "Only " + accounts_say(all, f.scope, "; ") + ".";
+                       : "Only " + accounts_say(all, f.scope, "; ", words) + ".";
   if (j.verdict == Verdict::agree)
     return "All " + std::to_string(f.outlets.size()) +
-           " outlets agree: " + accounts_say(all, f.scope, "; ") + ".";
+           " outlets agree: " + accounts_say(all, f.scope, "; ", words) + ".";
   if (j.verdict == Verdict::equivalent)
-    return "The figures only look different: " + accounts_say(all, f.scope, "; ") +
+    return "The figures only look different: " + accounts_say(all, f.scope, "; ", words) +
            "; on a common scale each is " + span_words(*j.a, f.unit) + ".";
-  return "The figures overlap, so all can be true: " + accounts_say(all, f.scope, "; ") + ".";
+  return "The figures overlap, so all can be true: " + accounts_say(all, f.scope, "; ", words) +
+         ".";
 }
 
 // The two sides of the worst pair: each account that meets one end of it and
@@ -502,11 +508,11 @@ std::pair<std::vector<const Account*>, std::vector<const Account*>> sides_of(
 }
 
 // Figures that cannot all be true: who says what on each side, and why they differ.
-std::string explain_split(const Finding& f, const Accounts& accounts, const Judgement& j,
-                          Mode mode) {
+std::string explain_split(const Finding& f, const Accounts& accounts, const Judgement& j, Mode mode,
+                          const Options& words) {
   const auto [side_a, side_b] = sides_of(accounts, j, mode);
-  const std::string a_says = accounts_say(side_a, f.scope, "; ");
-  const std::string b_says = accounts_say(side_b, f.scope, "; ");
+  const std::string a_says = accounts_say(side_a, f.scope, "; ", words);
+  const std::string b_says = accounts_say(side_b, f.scope, "; ", words);
   std::string s;
   if (j.verdict == Verdict::unassessed) {
     s = "Different figures, but no rule says they measure the same thing: " + a_says + "; " +
@@ -515,12 +521,13 @@ std::string explain_split(const Finding& f, const Accounts& accounts, const Judg
     s = a_says + ", but " + b_says + ": the shares are of different wholes.";
     if (f.implied_lo && f.implied_hi)
       s += " Both are true only if " + f.implied_what + " was about " + fmt(*f.implied_lo) + "-" +
-           fmt(*f.implied_hi) + "% " + base_words(votes_and_all(j).second->base) +
+           fmt(*f.implied_hi) + "% " + base_words(part_and_whole(j, words).second->base, words) +
            ", a figure no outlet printed.";
   } else if (j.verdict == Verdict::speaker_disagreement) {
     s = "The two sides disagree: " + j.a->parts.front()->claim->speaker + " (in " + j.a->name +
-        ") says " + account_says(*j.a, f.scope) + ", but " + j.b->parts.front()->claim->speaker +
-        " (in " + j.b->name + ") says " + account_says(*j.b, f.scope) + ".";
+        ") says " + account_says(*j.a, f.scope, words) + ", but " +
+        j.b->parts.front()->claim->speaker + " (in " + j.b->name + ") says " +
+        account_says(*j.b, f.scope, words) + ".";
   } else {
     s = a_says + ", but " + b_says + "; both cannot be true.";
   }
@@ -530,11 +537,12 @@ std::string explain_split(const Finding& f, const Accounts& accounts, const Judg
 }
 
 // An editor reads the explanation first: it says what the verdict rests on.
-std::string explain(const Finding& f, const Accounts& accounts, const Judgement& j, Mode mode) {
+std::string explain(const Finding& f, const Accounts& accounts, const Judgement& j, Mode mode,
+                    const Options& words) {
   const Outcome outcome = row(j.verdict).outcome;
   if (!j.a || outcome == Outcome::looks_different || outcome == Outcome::same)
-    return explain_fit(f, accounts, j);
-  return explain_split(f, accounts, j, mode);
+    return explain_fit(f, accounts, j, words);
+  return explain_split(f, accounts, j, mode, words);
 }
 
 // ---- grade: how urgent the finding is ---------------------------------------------
@@ -560,8 +568,8 @@ Finding finding_of(const Key& key, const std::vector<const claim::Claim*>& group
   f.verdict = judged.verdict;
   f.furniture = judged.rests_on_furniture() ||
                 std::all_of(group.begin(), group.end(), [](auto* c) { return c->furniture(); });
-  imply_missing_figure(f, judged);
-  f.explanation = explain(f, accounts, judged, mode);
+  imply_missing_figure(f, judged, options);
+  f.explanation = explain(f, accounts, judged, mode, options);
   f.severity = grade(f, judged, generic);
   return f;
 }
@@ -618,9 +626,9 @@ nlohmann::ordered_json to_json(const Finding& f) {
   return j;
 }
 
-std::string describe_claim(const claim::Claim& c) {
+std::string describe_claim(const claim::Claim& c, const Options& words) {
   std::string s = quantity::describe(c.value);
-  const std::string b = base_words(c.base);
+  const std::string b = base_words(c.base, words);
   if (!b.empty()) s += " " + b;
   return s;
 }

@@ -135,8 +135,11 @@ struct Finding {
   std::string implied_what;
 };
 
+// The rule packs' words for people: what attributes are called, and the
+// bases of shares from the lexicon (their labels and the figure a mismatch implies).
 struct Options {
-  std::map<std::string, std::string> labels;  // attribute -> words for people
+  std::map<std::string, std::string> labels;   // attribute -> words for people
+  std::map<std::string, ruleset::Base> bases;  // base id -> label, implies
 };
 
 // Findings sorted: most severe first, then story, attribute, scope.
@@ -151,6 +154,6 @@ bool is_conflict(const Finding& finding);
 bool is_agreement(const Finding& finding);
 
 // What a claim says, in words: "more than 50% of all members".
-std::string describe_claim(const claim::Claim& claim);
+std::string describe_claim(const claim::Claim& claim, const Options& words);
 
 }  // namespace claimdiff::reconcile

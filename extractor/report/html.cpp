@@ -259,7 +259,8 @@ std::string card(const FindingView& v, const std::set<std::string>& shown_articl
 // The article's text with each claim's positions marked; the first position of
 // a claim carries the anchor the cards link to.
 std::string article_html(const ArticleInfo& a, const std::vector<const claim::Claim*>& claims,
-                         const std::map<std::string, std::string>& labels) {
+                         const std::map<std::string, std::string>& labels,
+                         const reconcile::Options& words) {
   struct Marked {
     std::size_t begin, end;
     const claim::Claim* claim;
@@ -292,7 +293,7 @@ std::string article_html(const ArticleInfo& a, const std::vector<const claim::Cl
     const auto label = labels.find(m.claim->attribute);
     const std::string what = label != labels.end() ? label->second : m.claim->attribute;
     out += "<mark" + (m.first ? " id=\"c-" + escape(m.claim->id) + "\"" : std::string()) +
-           " title=\"" + escape(what + ": " + reconcile::describe_claim(*m.claim)) + "\">" +
+           " title=\"" + escape(what + ": " + reconcile::describe_claim(*m.claim, words)) + "\">" +
            escape(a.text.substr(m.begin, m.end - m.begin)) + "</mark>";
     at = m.end;
   }
@@ -305,7 +306,7 @@ std::string article_html(const ArticleInfo& a, const std::vector<const claim::Cl
 std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
                  const std::vector<reconcile::Finding>& findings, const Reviews& reviews,
                  const HtmlOptions& options) {
-  const auto views = views_of(findings, claims, reviews);
+  const auto views = views_of(findings, claims, reviews, info.words);
   const auto [stories, outlets] = coverage(info);
   std::set<std::string> attributes;
   std::map<std::string, std::string> labels;  // attribute -> label without scope
@@ -406,7 +407,8 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
         << (a.text.empty() ? "no text" : "too long for one page") << ".</p></details>\n";
       continue;
     }
-    h << "<div class=\"text\">" << article_html(a, by_article[a.story + "/" + a.file], labels)
+    h << "<div class=\"text\">"
+      << article_html(a, by_article[a.story + "/" + a.file], labels, info.words)
       << "</div></details>\n";
   }
   h << "</section>\n";

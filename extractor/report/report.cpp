@@ -161,7 +161,7 @@ std::string run_json(const RunInfo& info, const std::vector<claim::Claim>& claim
 
 std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claims,
                      const std::vector<reconcile::Finding>& findings, const Reviews& reviews) {
-  const auto views = views_of(findings, claims, reviews);
+  const auto views = views_of(findings, claims, reviews, info.words);
   const auto [stories, outlets] = coverage(info);
 
   std::ostringstream md;
@@ -227,7 +227,7 @@ std::string terminal_summary(const RunInfo& info, const std::vector<claim::Claim
   for (const auto& [verdict, n] : count_verdicts(findings))
     out << "  " << reconcile::name(verdict) << ": " << n << "\n";
 
-  const auto views = views_of(findings, claims, reviews);
+  const auto views = views_of(findings, claims, reviews, info.words);
   std::vector<const FindingView*> conflicts;
   for (const auto& v : views)
     if (reconcile::is_conflict(*v.finding)) conflicts.push_back(&v);

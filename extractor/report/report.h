@@ -43,6 +43,7 @@ struct RunInfo {
   std::vector<ArticleInfo> articles;
   std::vector<Problem> problems;
   nlohmann::ordered_json timings;  // empty unless asked for: timings are not deterministic
+  reconcile::Options words;        // the rule packs' words: attribute labels, bases of shares
 };
 
 // ---- review files -----------------------------------------------------------
@@ -132,10 +133,11 @@ struct FindingView {
   std::vector<std::pair<std::string, std::string>> figures;
 };
 FindingView view_of(const reconcile::Finding& finding, const ClaimIndex& claims,
-                    const Reviews& reviews);
+                    const Reviews& reviews, const reconcile::Options& words);
 // A view of each finding, in the findings' order.
 std::vector<FindingView> views_of(const std::vector<reconcile::Finding>& findings,
-                                  const std::vector<claim::Claim>& claims, const Reviews& reviews);
+                                  const std::vector<claim::Claim>& claims, const Reviews& reviews,
+                                  const reconcile::Options& words);
 
 // The report's sections in reading order, conflicts first, with their findings.
 struct Section {

@@ -18,8 +18,9 @@ const reconcile::ScaledClaim* scaled_of(const reconcile::Finding& f, const std::
   return found;
 }
 
-ClaimRow row_of(const reconcile::Finding& f, const claim::Claim& c) {
-  ClaimRow row{&c, scaled_of(f, c.id), reconcile::describe_claim(c), "not on the scale"};
+ClaimRow row_of(const reconcile::Finding& f, const claim::Claim& c,
+                const reconcile::Options& words) {
+  ClaimRow row{&c, scaled_of(f, c.id), reconcile::describe_claim(c, words), "not on the scale"};
   if (row.scaled) row.on_scale = scaled_words(*row.scaled, f.unit);
   return row;
 }
@@ -133,7 +134,8 @@ std::vector<Section> sections(const std::vector<FindingView>& views) {
   return out;
 }
 
-FindingView view_of(const reconcile::Finding& f, const ClaimIndex& claims, const Reviews& reviews) {
+FindingView view_of(const reconcile::Finding& f, const ClaimIndex& claims, const Reviews& reviews,
+                    const reconcile::Options& words) {
   FindingView v;
   v.finding = &f;
   v.verdict = reconcile::name(f.verdict);
@@ -146,18 +148,19 @@ FindingView view_of(const reconcile::Finding& f, const ClaimIndex& claims, const
   for (const auto& id : f.claim_ids) {
     const auto it = claims.find(id);
     if (it == claims.end()) continue;
-    v.rows.push_back(row_of(f, *it->second));
+    v.rows.push_back(row_of(f, *it->second, words));
     add_figure(v.figures, *it->second);
   }
   return v;
 }
 
 std::vector<FindingView> views_of(const std::vector<reconcile::Finding>& findings,
-                                  const std::vector<claim::Claim>& claims, const Reviews& reviews) {
+                                  const std::vector<claim::Claim>& claims, const Reviews& reviews,
+                                  const reconcile::Options& words) {
   const ClaimIndex by_id = index_claims(claims);
   std::vector<FindingView> views;
   views.reserve(findings.size());
-  for (const auto& f : findings) views.push_back(view_of(f, by_id, reviews));
+  for (const auto& f : findings) views.push_back(view_of(f, by_id, reviews, words));
   return views;
 }
 

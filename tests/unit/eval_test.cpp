@@ -80,7 +80,8 @@ TEST_CASE("eval: facts matched by file, position and value - misses and false on
   REQUIRE(eval::load(gold_file(kGold), originals(r), gold, errors));
   CHECK(errors.empty());
   CHECK(gold.story == "bus-drivers-ballot");
-  const auto result = eval::evaluate({gold}, r.claims, r.findings);
+  const auto result =
+      eval::evaluate({gold}, r.claims, r.findings, cli::words_of(testing::builtin_rules()));
   // The radio's "20 March" has no year to anchor it (no published date): read
   // right as far as the text goes, it matches the gold's 2025-03-20.
   CHECK(result.facts.tp == 11);
@@ -117,7 +118,8 @@ TEST_CASE("eval: a wrong value is a miss and a false fact; furniture read as a c
   eval::Gold gold;
   std::vector<eval::Error> errors;
   REQUIRE(eval::load(gold_file(json), originals(r), gold, errors));
-  const auto result = eval::evaluate({gold}, r.claims, r.findings);
+  const auto result =
+      eval::evaluate({gold}, r.claims, r.findings, cli::words_of(testing::builtin_rules()));
   CHECK(result.facts.tp == 8);
   CHECK(result.facts.fn == 2);
   CHECK(result.facts.fp == 3);

@@ -46,8 +46,13 @@ quantity::Value days(double lo, std::optional<double> hi, const std::string& pla
   if (hi && *hi != lo) v.printed2 = hi;
   return v;
 }
-reconcile::Finding only(const std::vector<claim::Claim>& claims) {
-  const auto findings = reconcile::reconcile(claims, {});
+// Words as a lexicon of our own would give them.
+const reconcile::Options kWords{
+    {}, {{"votes_cast", {"of votes cast", "turnout"}}, {"members", {"of all members", ""}}}};
+
+reconcile::Finding only(const std::vector<claim::Claim>& claims,
+                        const reconcile::Options& words = kWords) {
+  const auto findings = reconcile::reconcile(claims, words);
   REQUIRE(findings.size() == 1);
   return findings[0];
 }
@@ -81,6 +86,26 @@ TEST_CASE("shares of votes cast vs of all members: base-mismatch with the implie
   CHECK(*f.implied_lo == Approx(58.48).epsilon(0.001));
   CHECK(*f.implied_hi == Approx(65.09).epsilon(0.001));
   CHECK(f.explanation.find("turnout was about 58.5-65.1%") != std::string::npos);
+}
+
+TEST_CASE("the bases' words and the implied figure come from the lexicon", "[reconcile]") {
+  const reconcile::Options words{{},
+                                 {{"valid_ballots", {"of valid ballots", "participation"}},
+                                  {"residents", {"of all residents", ""}}}};
+  const auto f = only({make("A", "vote.yes", pct(69.5, 70.5, 70), "valid_ballots"),
+                       make("B", "vote.yes", pct(40, 50, 40, "more_than"), "residents")},
+                      words);
+  CHECK(f.verdict == reconcile::Verdict::base_mismatch);
+  CHECK(f.implied_what == "participation");
+  CHECK(f.explanation.find("of valid ballots") != std::string::npos);
+  CHECK(f.explanation.find("participation was about") != std::string::npos);
+  CHECK(f.explanation.find("% of all residents") != std::string::npos);
+  // A base the words do not know implies nothing and is named as it is.
+  const auto bare = only({make("A", "vote.yes", pct(69.5, 70.5, 70), "valid_ballots"),
+                          make("B", "vote.yes", pct(40, 50, 40, "more_than"), "residents")},
+                         reconcile::Options{});
+  CHECK(bare.implied_what.empty());
+  CHECK(bare.explanation.find("of valid_ballots") != std::string::npos);
 }
 
 TEST_CASE("days a week against a share of the week - and home days against office days: equivalent",

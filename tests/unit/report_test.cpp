@@ -21,6 +21,7 @@ const Run& hostile() {
 
 report::RunInfo info_of(const Run& r) {
   report::RunInfo info;
+  info.words = cli::words_of(testing::builtin_rules());
   for (const auto& s : r.input.stories)
     for (const auto& a : s.articles)
       info.articles.push_back({a.story, a.file, a.meta.outlet.value, "manifest", "", "", "",
@@ -259,7 +260,8 @@ TEST_CASE("view: one view of a finding gives the verdict, review and rows every 
           "[report]") {
   const Run& r = hostile();
   const auto [turnout, reviews] = turnout_decided("confirmed", "conflict", "");
-  const auto views = report::views_of(r.findings, r.claims, reviews);
+  const auto views =
+      report::views_of(r.findings, r.claims, reviews, cli::words_of(testing::builtin_rules()));
   REQUIRE(views.size() == r.findings.size());
   const auto info = info_of(r);
   const std::string md = report::markdown(info, r.claims, r.findings, reviews);
@@ -278,7 +280,8 @@ TEST_CASE("view: one view of a finding gives the verdict, review and rows every 
     for (std::size_t i = 0; i < v.rows.size(); ++i) {
       const auto& row = v.rows[i];
       CHECK(row.claim->id == f.claim_ids[i]);
-      CHECK(row.read_as == reconcile::describe_claim(*row.claim));
+      CHECK(row.read_as ==
+            reconcile::describe_claim(*row.claim, cli::words_of(testing::builtin_rules())));
       if (row.scaled) CHECK(row.on_scale == report::scaled_words(*row.scaled, f.unit));
       outlets.insert(row.claim->outlet);
     }

@@ -28,7 +28,7 @@ inline Run run(const std::filesystem::path& story, bool include_furniture = fals
   settings.jobs = 2;
   for (auto& out : cli::process_all(builtin_rules(), articles, settings))
     for (auto& c : out.claims) r.claims.push_back(std::move(c));
-  r.findings = reconcile::reconcile(r.claims, {builtin_rules().labels});
+  r.findings = reconcile::reconcile(r.claims, cli::words_of(builtin_rules()));
   return r;
 }
 
