@@ -12,9 +12,6 @@ namespace claimdiff::eval {
 
 namespace {
 
-constexpr const char* kKinds[] = {"count", "percentage", "money", "date",
-                                  "ratio", "number",     "points"};
-
 struct Reader {
   std::string path;
   const std::map<std::string, const std::string*>& originals;
@@ -284,11 +281,10 @@ bool load(const fs::path& path, const std::map<std::string, const std::string*>&
     if (!r.quote(facts[i], where, f.quote)) continue;
     const auto& e = facts[i];
     f.kind = r.text(e, "kind", where, true);
-    if (!f.kind.empty() &&
-        std::find(std::begin(kKinds), std::end(kKinds), f.kind) == std::end(kKinds))
-      r.error(where, "kind '" + f.kind +
-                         "' is not one of count, percentage, money, date, ratio, "
-                         "number, points");
+    if (const auto kind = ruleset::kind_from_string(f.kind);
+        !f.kind.empty() && (!kind || !ruleset::is_figure(*kind)))
+      r.error(where, "kind '" + f.kind + "' is not a kind of figure (" +
+                         ruleset::figure_kind_names() + ")");
     f.subject = r.text(e, "subject", where, false);
     f.base = r.text(e, "base", where, false);
     if (e.contains("in_body") && !e["in_body"].is_boolean())

@@ -659,6 +659,13 @@ bool is_figure(Kind kind) {
   return kind <= Kind::ordinal;
 }
 
+std::string figure_kind_names() {
+  std::string names;
+  for (const auto& [kind, name] : kKindNames)
+    if (is_figure(kind)) names += (names.empty() ? "" : ", ") + std::string(name);
+  return names;
+}
+
 const char* to_string(Place place) {
   return place == Place::office ? "office" : place == Place::home ? "home" : "";
 }

@@ -77,7 +77,8 @@ enum class Kind {
 };
 const char* to_string(Kind kind);
 std::optional<Kind> kind_from_string(std::string_view name);
-bool is_figure(Kind kind);  // count .. ordinal
+bool is_figure(Kind kind);        // count .. ordinal
+std::string figure_kind_names();  // "count, percentage, ...": for messages
 
 enum class Place { unset, office, home };  // days/week: where the days are spent
 enum class Take { figure, previous };      // the figure, or the one before a change
