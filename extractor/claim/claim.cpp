@@ -99,15 +99,17 @@ struct SentenceCues {
   std::vector<const ruleset::Mention*> speakers, scopes;
 };
 
-// The attribute rule for a figure: highest priority whose value group holds
-// most of it. Rules that `take: previous` name the figure before a change.
+// The attribute rule for a figure: of the figure's kind, highest priority
+// whose value group holds most of it. Rules that `take: previous` name the figure before a change.
 const ruleset::Rule* attribute_rule(const ruleset::RuleSet& rules, const SentenceFacts& f,
                                     const quantity::Quantity& q, ruleset::Take take) {
   const ruleset::Rule* best = nullptr;
   std::size_t best_overlap = 0;
   for (const auto& m : f.mentions) {
     const ruleset::Rule& rule = rules.rules[m.rule];
-    if (rule.layer != ruleset::Layer::attribute || rule.take != take) continue;
+    // A rule names figures of its own kind: a count rule never labels a percentage.
+    if (rule.layer != ruleset::Layer::attribute || rule.take != take || rule.kind != q.kind)
+      continue;
     const ruleset::Group* g = m.group("value");
     const std::size_t lo = std::max(g->begin, q.begin), hi = std::min(g->end, q.end);
     if (hi <= lo) continue;

@@ -105,3 +105,37 @@ TEST_CASE("pay: an offer in money is a share of the salary the article gives", "
   CHECK(offer->share_of == "pay.salary");
   CHECK(salary->attribute == "pay.salary");
 }
+
+TEST_CASE("an attribute rule names only figures of its own kind", "[claim]") {
+  // A loose count rule whose value group would take in a percentage too.
+  const auto dir = testing::scratch_dir("claim-kinds");
+  testing::write_file(dir / "loose.yaml", R"(attributes:
+  test.residents: 'Tenants affected'
+rules:
+  - id: test.residents.loose
+    kind: count
+    attribute: test.residents
+    priority: 90
+    pattern: '(?P<value>{{NUM}}%?) (?:of the )?residents'
+    examples:
+      - text: 'Letters went to 300 residents.'
+        value: {lo: 300, hi: 300}
+)");
+  const auto loaded = ruleset::load({CLAIMDIFF_RULES_DIR, dir});
+  for (const auto& e : loaded.errors) FAIL(e.format());
+  cli::Worker worker(loaded.rules);
+  ingest::Article article;
+  article.story = "test";
+  article.file = "test.txt";
+  const auto doc =
+      worker.segmenter.segment_text("Letters went to 300 residents; 40% of the residents replied.");
+  const auto claims =
+      claim::build(worker.rules, article, doc, cli::analyse(worker, doc, std::nullopt, false), {});
+  const auto* count = with_text(claims, "300 residents");
+  const auto* share = with_text(claims, "40%");
+  REQUIRE(count);
+  REQUIRE(share);
+  CHECK(count->attribute == "test.residents");
+  CHECK(share->attribute != "test.residents");
+  CHECK(share->kind == "percentage");
+}
