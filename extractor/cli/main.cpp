@@ -407,7 +407,7 @@ int cmd_extract(const ExtractArgs& args) {
 
 int cmd_reconcile(const Common& common, const std::vector<std::string>& files) {
   ruleset::LoadResult loaded;
-  load_rules(common, loaded);  // for attribute labels only; rule errors were printed
+  if (!load_rules(common, loaded)) return kUsage;  // findings use the packs' words
   std::vector<claim::Claim> claims;
   auto read = [&](std::istream& in, const std::string& name) {
     std::string line;

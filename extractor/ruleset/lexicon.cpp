@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <set>
 
 #include "ruleset/lexicon_load.h"
@@ -75,9 +76,12 @@ class SectionReader {
         each_entry(body, name, {"code", "symbols", "prefixed", "words", "subunit"},
                    [&](auto& e) { currency(e); });
       else if (name == "months")
-        months(body);
+        each_entry(body, name, {"number", "names"},
+                   [&](auto& e) { named_days(e, 12, lex_.month_names, lex_.month_of, "months"); });
       else if (name == "weekdays")
-        weekdays(body);
+        each_entry(body, name, {"number", "names"}, [&](auto& e) {
+          named_days(e, 7, lex_.weekday_names, lex_.weekday_of, "weekdays");
+        });
       else if (name == "relative_dates")
         each_entry(body, name, {"unit", "offset", "words"}, [&](auto& e) { relative(e); });
       else if (name == "tense")
@@ -103,9 +107,12 @@ class SectionReader {
   // A scalar as text; an error (and nothing) for a list or a map.
   std::optional<std::string> scalar(const YAML::Node& node, const std::string& what) {
     if (node && node.IsScalar()) return node.Scalar();
-    error_(node ? line_of(node) : 0, what + " must be a single word or value");
+    error_(line_at(node), what + (node ? " must be a single word or value" : " is missing"));
     return std::nullopt;
   }
+
+  // A node's line; for a key left out, the line of the entry it belongs to.
+  int line_at(const YAML::Node& node) const { return node ? line_of(node) : entry_line_; }
 
   std::optional<double> number(const YAML::Node& node, const std::string& what) {
     const auto text = scalar(node, what);
@@ -128,10 +135,13 @@ class SectionReader {
       raw.push_back(node.Scalar());
     else if (node && node.IsSequence())
       for (const auto& item : node) {
-        if (auto w = scalar(item, "each of " + what)) raw.push_back(*w);
+        if (auto w = scalar(item, "each of " + what); w && !looks_like_number(item))
+          raw.push_back(*w);
+        else if (w)
+          error_(line_of(item), what + ": '" + *w + "' is a number; quote it if it is a word");
       }
     else
-      error_(node ? line_of(node) : 0, what + " must be a list of words");
+      error_(line_at(node), what + " must be a list of words");
     for (const auto& w : raw)
       if (!w.empty()) out.push_back(as_keys ? Lexicon::key(w) : w);
     return out;
@@ -144,6 +154,7 @@ class SectionReader {
     if (!body.IsSequence())
       return error_(line_of(body), "lexicon '" + section + "' must be a list");
     for (const auto& entry : body) {
+      entry_line_ = line_of(entry);
       if (!entry.IsMap()) {
         error_(line_of(entry), "an entry of '" + section + "' must be a map");
         continue;
@@ -176,9 +187,16 @@ class SectionReader {
     const auto means = scalar(e["means"], "a hedge's 'means'");
     if (!means) return;
     const auto kind = hedge_from_string(*means);
-    if (!kind) return error_(line_of(e["means"]), "unknown hedge meaning '" + *means + "'");
+    // A range is two figures, never one word's meaning: rules give it with `hedge: range`.
+    if (!kind || *kind == HedgeKind::range)
+      return error_(line_of(e["means"]), "unknown hedge meaning '" + *means + "'");
     HedgeMeaning meaning{*kind, std::nullopt};
-    if (e["width"]) meaning.width = number(e["width"], "a hedge's 'width'");
+    if (e["width"]) {
+      meaning.width = number(e["width"], "a hedge's 'width'");
+      if (meaning.width && !(*meaning.width > 0 && *meaning.width < 1))
+        return error_(line_of(e["width"]),
+                      "a hedge's 'width' is a share of the figure, above 0 and below 1");
+    }
     for (const auto& w : words(e["words"], "a hedge's 'words'"))
       define(lex_.hedges, w, meaning, line_of(e), "hedges");
   }
@@ -186,6 +204,9 @@ class SectionReader {
   void valued(const YAML::Node& e, const char* field, std::map<std::string, double>& into) {
     const auto value = number(e[field], std::string("'") + field + "'");
     if (!value) return;
+    if (!std::isfinite(*value) || *value < 0)
+      return error_(line_of(e[field]),
+                    std::string("'") + field + "' must be a finite number, 0 or more");
     for (const auto& w : words(e["words"], "'words'")) define(into, w, *value, line_of(e), field);
   }
 
@@ -238,24 +259,19 @@ class SectionReader {
     lex_.currencies.push_back(std::move(c));
   }
 
-  void months(const YAML::Node& body) {
-    if (!body.IsSequence() || body.size() != 12)
-      return error_(line_of(body), "lexicon 'months' must be a list of 12 lists of names");
-    lex_.months.assign(12, {});
-    int number = 0;
-    for (const auto& names : body) {
-      ++number;
-      for (const auto& w : words(names, "a month's names", false)) {
-        lex_.months[static_cast<std::size_t>(number - 1)].push_back(w);
-        define(lex_.month_of, Lexicon::key(w), number, line_of(names), "months");
-      }
+  // `{number, names}`: names of one month (1-12) or weekday (1 = Monday).
+  void named_days(const YAML::Node& e, int most, std::vector<std::string>& names,
+                  std::map<std::string, int>& by_key, const std::string& section) {
+    const auto number = this->number(e["number"], "'number'");
+    if (!number) return;
+    if (*number < 1 || *number > most || *number != static_cast<int>(*number))
+      return error_(line_of(e["number"]),
+                    "'number' must be a whole number from 1 to " + std::to_string(most));
+    const int index = static_cast<int>(*number) - (section == "weekdays" ? 1 : 0);
+    for (const auto& w : words(e["names"], "'names'", false)) {
+      names.push_back(w);
+      define(by_key, Lexicon::key(w), index, line_of(e), section);
     }
-  }
-
-  void weekdays(const YAML::Node& body) {
-    const auto names = words(body, "lexicon 'weekdays'", false);
-    if (names.size() != 7) return error_(line_of(body), "lexicon 'weekdays' must name 7 days");
-    lex_.weekdays = names;
   }
 
   void relative(const YAML::Node& e) {
@@ -264,6 +280,9 @@ class SectionReader {
     if (!unit_name || !offset) return;
     const auto unit = util::value_of(kUnitNames, *unit_name);
     if (!unit) return error_(line_of(e["unit"]), "unknown unit '" + *unit_name + "'");
+    constexpr double kMostOffset = 1000;
+    if (*offset != static_cast<int>(*offset) || std::fabs(*offset) > kMostOffset)
+      return error_(line_of(e["offset"]), "'offset' must be a whole number of units, at most 1000");
     for (const auto& w : words(e["words"], "'words'"))
       define(lex_.relative_dates, w, RelativeDate{*unit, static_cast<int>(*offset)}, line_of(e),
              "relative_dates");
@@ -299,11 +318,12 @@ class SectionReader {
         error_(line_of(b), "a base is a map of label and implies");
         continue;
       }
+      entry_line_ = line_of(b);
       Base base;
       if (auto label = scalar(b["label"], "a base's 'label'")) base.label = *label;
       if (b["implies"])
         if (auto implies = scalar(b["implies"], "a base's 'implies'")) base.implies = *implies;
-      lex_.bases[kv.first.Scalar()] = std::move(base);
+      define(lex_.bases, kv.first.Scalar(), base, line_of(b), "bases");
     }
   }
 
@@ -319,6 +339,12 @@ class SectionReader {
     if (!body.IsMap())
       return error_(line_of(body), "lexicon 'lists' must be a map of NAME: [words]");
     for (const auto& kv : body) {
+      if (Lexicon::builds_macro(kv.first.Scalar())) {
+        error_(line_of(kv.first),
+               "list " + kv.first.Scalar() +
+                   " is a macro built from another lexicon section; name it otherwise");
+        continue;
+      }
       auto& list = lex_.lists[kv.first.Scalar()];
       for (const auto& w : words(kv.second, "list " + kv.first.Scalar(), false)) list.push_back(w);
     }
@@ -330,8 +356,21 @@ class SectionReader {
       if (std::find(into.begin(), into.end(), w) == into.end()) into.push_back(std::move(w));
   }
 
+  // A plain (unquoted) scalar YAML reads as a number: "5", "1e3".
+  static bool looks_like_number(const YAML::Node& node) {
+    if (node.Tag() == "!") return false;  // quoted
+    try {
+      std::size_t used = 0;
+      (void)std::stod(node.Scalar(), &used);
+      return used == node.Scalar().size();
+    } catch (...) {
+      return false;
+    }
+  }
+
   Lexicon& lex_;
   const detail::LexiconError& error_;
+  int entry_line_ = 0;  // the entry being read, for errors about keys it lacks
 };
 
 // A word as a regex: metacharacters escaped, UTF-8 and spaces kept.
@@ -344,14 +383,34 @@ std::string literal(std::string_view word) {
   return out;
 }
 
-// Longest first, so that "more than" is tried before "more" wherever both fit.
-std::string alternation(std::vector<std::string> words) {
+// Each word once, the longest first: RE2 tries alternatives in order.
+std::vector<std::string> longest_first(std::vector<std::string> words) {
   std::sort(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });
   words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+// Currency symbols: those with letters ("KSh", "R") in their printed case and,
+// when they open with a letter, only at a word's start ("for 5" holds no "r 5").
+std::string symbol_alternation(std::vector<std::string> symbols) {
   std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : "|") + literal(w);
+  for (const auto& s : longest_first(std::move(symbols))) {
+    const bool letters =
+        std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isalpha(c); });
+    const bool opens = !s.empty() && std::isalpha(static_cast<unsigned char>(s[0]));
+    out += (out.empty() ? "" : "|") + std::string(opens ? "\\b" : "") +
+           (letters ? "(?-i:" + literal(s) + ")" : literal(s));
+  }
+  return out.empty() ? "[^\\x00-\\x{10FFFF}]" : out;
+}
+
+// Longest first, so that "more than" is tried before "more" wherever both fit.
+std::string alternation(std::vector<std::string> words) {
+  std::string out;
+  for (const auto& w : longest_first(std::move(words)))
+    out += (out.empty() ? "" : "|") + literal(w);
   // An empty list matches nothing rather than everything.
   return out.empty() ? "[^\\x00-\\x{10FFFF}]" : out;
 }
@@ -385,6 +444,10 @@ const char* label(HedgeKind kind) {
 
 std::optional<HedgeKind> hedge_from_string(std::string_view name) {
   return util::value_of(kHedgeNames, name);
+}
+
+bool Lexicon::builds_macro(const std::string& name) {
+  return Lexicon{}.macros().count(name) > 0;  // an empty lexicon still builds every name
 }
 
 std::string Lexicon::key(std::string_view word) {
@@ -431,10 +494,8 @@ int Lexicon::month(std::string_view word) const {
 }
 
 int Lexicon::weekday(std::string_view word) const {
-  const std::string w = key(word);
-  for (std::size_t i = 0; i < weekdays.size(); ++i)
-    if (key(weekdays[i]) == w) return static_cast<int>(i);
-  return -1;
+  const auto* d = find_key(weekday_of, word);
+  return d ? *d : -1;
 }
 
 std::optional<Direction> Lexicon::direction(std::string_view word) const {
@@ -475,17 +536,14 @@ std::map<std::string, std::string> Lexicon::macros() const {
     sub_symbols.insert(sub_symbols.end(), c.subunit_symbols.begin(), c.subunit_symbols.end());
     sub_words.insert(sub_words.end(), c.subunit_words.begin(), c.subunit_words.end());
   }
-  m["CURSYM"] = alternation(symbols);
+  m["CURSYM"] = symbol_alternation(symbols);
   m["CURWORD"] = alternation(words);
   m["CURCODE"] = "(?-i:" + alternation(codes) + ")";  // "try" and "cad" are words too
   m["CURSUBSYM"] = alternation(sub_symbols);
   m["CURSUBWORD"] = alternation(sub_words);
-  std::vector<std::string> month_names;
-  for (const auto& names : months)
-    month_names.insert(month_names.end(), names.begin(), names.end());
   // Months and weekdays are capitalised in news: "may" the verb stays out.
   m["MONTH"] = "(?-i:" + alternation(month_names) + ")\\b\\.?";
-  m["WEEKDAY"] = "(?-i:" + alternation(weekdays) + ")\\b";
+  m["WEEKDAY"] = "(?-i:" + alternation(weekday_names) + ")\\b";
   auto relative = [&](std::initializer_list<RelativeUnit> units) {
     return alternation(keys_where(relative_dates, [&](const RelativeDate& r) {
       return std::find(units.begin(), units.end(), r.unit) != units.end();

@@ -59,6 +59,7 @@ enum class Direction { forward, back, neither };
 struct Base {
   std::string label;    // "of votes cast"
   std::string implies;  // the figure that makes a share of this and of a wider whole agree
+  bool operator==(const Base&) const = default;
 };
 
 struct Lexicon {
@@ -77,9 +78,10 @@ struct Lexicon {
   std::vector<Currency> currencies;                                  // in load order
   std::map<std::string, std::string> currency_of;                    // symbol, word or code -> code
   std::map<std::string, std::pair<std::string, double>> subunit_of;  // "p" -> {GBP, 100}
-  std::vector<std::vector<std::string>> months;  // [i]: month i+1, full name first
-  std::map<std::string, int> month_of;           // "sept" -> 9
-  std::vector<std::string> weekdays;             // Monday first
+  // Names as printed (capitalised), for the case-sensitive macros; and by key.
+  std::vector<std::string> month_names, weekday_names;
+  std::map<std::string, int> month_of;    // "sept" -> 9
+  std::map<std::string, int> weekday_of;  // "monday" -> 0
   std::map<std::string, RelativeDate> relative_dates;
   std::vector<std::string> forward_words, forward_just_before;
   std::map<std::string, Direction> weekday_directions;
@@ -107,6 +109,9 @@ struct Lexicon {
 
   // The macros the loader builds from the lexicon: NAME -> RE2 alternation.
   std::map<std::string, std::string> macros() const;
+  // True for a name macros() builds from a section (HEDGE, MONTH, ...), which
+  // a `lists:` entry may not take.
+  static bool builds_macro(const std::string& name);
 };
 
 }  // namespace claimdiff::ruleset

@@ -102,7 +102,7 @@ class Loader {
     });
     for (auto& [name, pattern] : lexicon().macros()) {
       if (macros_.count(name)) {
-        error(macro_files_[name], 0, "",
+        error(macro_files_[name], macro_lines_[name], "",
               "macro " + name + " is built from the lexicon; define its words there instead");
         continue;
       }
@@ -211,6 +211,7 @@ class Loader {
           } else {
             macros_[name] = kv.second.Scalar();
             macro_files_[name] = file;
+            macro_lines_[name] = line_of(kv.first);
           }
         }
       }
@@ -440,24 +441,34 @@ class Loader {
   // Fields that mean something only on some layers, and what a layer needs.
   bool check_layer(const Rule& rule, const YAML::Node& node, const Fail& fail) {
     const int line = line_of(node);
-    auto only = [&](bool present, const char* field, bool allowed, const char* where) {
-      if (present && !allowed)
-        return fail(line_of(node[field]), std::string("'") + field + "' belongs to " + where),
-               false;
-      return true;
-    };
     const bool attribute = rule.layer == Layer::attribute;
-    if (!only(!rule.base.empty(), "base", attribute, "attribute rules") ||
-        !only(!rule.share_of.empty(), "share_of", attribute, "attribute rules") ||
-        !only(rule.take != Take::figure, "take", attribute, "attribute rules") ||
-        !only(rule.scope_from_counted, "scope_from", attribute, "attribute rules") ||
-        !only(!rule.role.empty(), "role", rule.layer == Layer::speaker, "speaker rules") ||
-        !only(node["match_on"].IsDefined(), "match_on", rule.layer == Layer::scope,
-              "scope rules") ||
-        !only(node["region"].IsDefined() || node["extent"].IsDefined(), "region",
-              rule.kind == Kind::region, "region rules") ||
-        !only(node["field"].IsDefined(), "field", rule.kind == Kind::meta, "meta rules"))
-      return false;
+    const bool quantity = rule.layer == Layer::quantity;
+    // Which rules each field means something on; anywhere else it is an error.
+    const std::pair<const char*, std::pair<bool, const char*>> kWhere[] = {
+        {"base", {attribute, "attribute rules"}},
+        {"share_of", {attribute, "attribute rules"}},
+        {"take", {attribute, "attribute rules"}},
+        {"scope_from", {attribute, "attribute rules"}},
+        {"unit", {quantity, "quantity rules"}},
+        {"hedge", {quantity, "quantity rules"}},
+        {"place", {quantity || attribute, "quantity and attribute rules"}},
+        {"scope", {attribute || rule.layer == Layer::scope, "attribute and scope rules"}},
+        {"role", {rule.layer == Layer::speaker, "speaker rules"}},
+        {"match_on", {rule.layer == Layer::scope, "scope rules"}},
+        {"region", {rule.kind == Kind::region, "region rules"}},
+        {"extent", {rule.kind == Kind::region, "region rules"}},
+        {"max_chars", {rule.kind == Kind::region, "region rules"}},
+        {"field", {rule.kind == Kind::meta, "meta rules"}},
+    };
+    for (const auto& [field, where] : kWhere)
+      if (node[field] && !where.first)
+        return fail(line_of(node[field]),
+                    std::string("'") + field + "' belongs to " + where.second),
+               false;
+    if (!rule.share_of.empty() && !result_.rules.labels.count(rule.share_of))
+      return fail(line_of(node["share_of"]),
+                  "share_of '" + rule.share_of + "' is not a declared attribute"),
+             false;
     if (!rule.base.empty() && !lexicon().base(rule.base))
       return fail(line_of(node["base"]), "base '" + rule.base + "' is not in the lexicon's bases"),
              false;
@@ -629,10 +640,17 @@ class Loader {
   std::vector<std::pair<std::string, std::string>> files_;
   std::set<fs::path> seen_;
   std::map<std::string, std::string> macros_, macro_files_;
+  std::map<std::string, int> macro_lines_;
   std::vector<RawRule> raw_rules_;
   std::set<std::string> ids_;
   std::string lexicon_file_;  // the first file with a lexicon, for errors in the merged one
 };
+
+// The group a match of this layer must have: the figure an attribute names,
+// the speaker a speaker rule names.
+const char* required_group(Layer layer) {
+  return layer == Layer::attribute ? "value" : layer == Layer::speaker ? "who" : nullptr;
+}
 
 bool context_ok(const Rule& rule, std::string_view s, std::size_t b, std::size_t e) {
   constexpr std::size_t kWindow = 120;
@@ -748,6 +766,11 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
           if (rule.group_names[g].empty() || sub[g].data() == nullptr) continue;
           const std::size_t gb = static_cast<std::size_t>(sub[g].data() - s.data());
           m.groups.push_back({rule.group_names[g], begin + gb, begin + gb + sub[g].size()});
+        }
+        // An optional `value` or `who` group that took no part: nothing named.
+        if (const char* needed = required_group(rule.layer); needed && !m.group(needed)) {
+          pos = me;
+          continue;
         }
         (rule.layer == Layer::quantity ? quantities : others).push_back(std::move(m));
         pos = me;

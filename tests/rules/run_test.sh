@@ -24,4 +24,7 @@ check "the error names file, line, rule and the bad kind" \
 "$bin" run "$src/tests/data/bus-drivers-ballot" --rules "$packs/broken" -o "$work/out" >/dev/null 2>&1; code=$?
 check "a run with a broken pack exits 2" '[ $code -eq 2 ]'
 check "and writes no output" '[ ! -e "$work/out" ]'
+echo '{"id":"x","attribute":"a","value":{"lo":1,"hi":1,"unit":"count"}}' | \
+  "$bin" reconcile --rules "$packs/broken" - >/dev/null 2>&1; code=$?
+check "reconcile with a broken pack exits 2 (its findings use the packs' words)" '[ $code -eq 2 ]'
 exit $fail

@@ -162,15 +162,119 @@ TEST_CASE("lexicon entries of the wrong shape are errors naming file and line", 
     members: {label: of all members, size: 3}
   page_classes:
     - {region: sidebar, words: [aside]}
+  relative_dates:
+    - {unit: day, words: [overmorrow]}
+  currencies:
+    - {words: [groats]}
+    - {code: XAU, words: [5, ounces]}
+  lists:
+    HEDGE: [sort of]
+    MONTH_WORD: [early, late]
+  weekdays:
+    - {number: 8, names: [Funday]}
+    - {means: range, words: [betwixt]}
 )");
   CHECK(has_error(errors, 3, "", "unknown hedge meaning 'sort_of'"));
   CHECK(has_error(errors, 4, "", "must be a list of words"));
   CHECK(has_error(errors, 5, "", "unknown key 'colour' in 'hedges'"));
   CHECK(has_error(errors, 7, "", "'times' must be a number, not 'lots'"));
   CHECK(has_error(errors, 8, "", "unknown lexicon section 'colours'"));
-  CHECK(has_error(errors, 9, "", "'months' must be a list of 12"));
+  CHECK(has_error(errors, 9, "", "an entry of 'months' must be a map"));
   CHECK(has_error(errors, 11, "", "unknown key 'size' in 'bases'"));
   CHECK(has_error(errors, 13, "", "unknown region 'sidebar'"));
+  // A key left out is named at its entry's line.
+  CHECK(has_error(errors, 15, "", "'offset' is missing"));
+  CHECK(has_error(errors, 17, "", "a currency's 'code' is missing"));
+  CHECK(has_error(errors, 18, "", "'5' is a number; quote it if it is a word"));
+  CHECK(has_error(errors, 20, "", "list HEDGE is a macro built from another lexicon section"));
+  CHECK(has_error(errors, 23, "", "'number' must be a whole number from 1 to 7"));
+  CHECK(has_error(errors, 24, "", "unknown key 'means' in 'weekdays'"));
+}
+
+TEST_CASE("hedge widths, offsets and a base given twice are checked", "[ruleset]") {
+  const auto dir = scratch_dir("rules-lexicon-values");
+  write_file(dir / "lexicon.yaml", R"(lexicon:
+  hedges:
+    - {means: approx, width: -3, words: [kinda]}
+    - {means: range, words: [betwixt]}
+  relative_dates:
+    - {unit: day, offset: 1.5, words: [soonish]}
+  multipliers:
+    - {times: nan, words: [zillion]}
+  bases:
+    members: {label: of every member}
+)");
+  const auto loaded = ruleset::load({CLAIMDIFF_RULES_DIR, dir});
+  auto has = [&](int line, const std::string& text) {
+    return has_error(loaded.errors, line, "", text);
+  };
+  CHECK(has(3, "a hedge's 'width' is a share of the figure"));
+  CHECK(has(4, "unknown hedge meaning 'range'"));
+  CHECK(has(6, "'offset' must be a whole number"));
+  CHECK(has(8, "'times' must be a finite number"));
+  CHECK(has(10, "'members' has two meanings in 'bases'"));
+}
+
+TEST_CASE("a field on a rule it means nothing to is an error at its line", "[ruleset]") {
+  const auto errors = load_errors(R"(attributes:
+  test.fact: 'A fact of our own'
+rules:
+  - id: unit.on.attribute
+    kind: count
+    attribute: test.fact
+    unit: felines
+    pattern: '(?P<value>\d+) cats'
+    examples: [{text: '1', none: true}]
+  - id: extent.on.count
+    kind: count
+    extent: rest
+    pattern: '\d'
+    examples: [{text: '1', none: true}]
+  - id: share.of.nothing
+    kind: money
+    attribute: test.fact
+    share_of: test.salry
+    pattern: '(?P<value>\d+)'
+    examples: [{text: '1', none: true}]
+  - id: place.on.speaker
+    kind: speaker
+    place: office
+    pattern: '(?P<who>the guild) said'
+    examples: [{text: 'the guild said'}]
+)");
+  CHECK(has_error(errors, 7, "unit.on.attribute", "'unit' belongs to quantity rules"));
+  CHECK(has_error(errors, 12, "extent.on.count", "'extent' belongs to region rules"));
+  CHECK(has_error(errors, 18, "share.of.nothing", "share_of 'test.salry' is not a declared"));
+  CHECK(has_error(errors, 23, "place.on.speaker", "'place' belongs to quantity and attribute"));
+}
+
+TEST_CASE("an optional value or who group that took no part names nothing", "[ruleset]") {
+  const auto dir = scratch_dir("rules-optional-groups");
+  write_file(dir / "optional.yaml", R"(attributes:
+  test.nurses: 'Nurses'
+rules:
+  - id: test.nurses.optional
+    kind: count
+    attribute: test.nurses
+    priority: 90
+    pattern: '(?:(?P<value>zzz) )?nurses'
+    examples: [{text: 'zzz nurses', none: true}]
+  - id: test.guild.optional
+    kind: speaker
+    pattern: '(?:(?P<who>the guild) )?said'
+    examples: [{text: 'He said so.', none: true}]
+)");
+  const auto loaded = ruleset::load({CLAIMDIFF_RULES_DIR, dir});
+  for (const auto& e : loaded.errors) FAIL(e.format());
+  cli::Worker worker(loaded.rules);
+  ingest::Article article;
+  article.story = article.file = "test";
+  const auto doc = worker.segmenter.segment_text("He said 30 nurses left.");
+  const auto claims =
+      claim::build(worker.rules, article, doc, cli::analyse(worker, doc, std::nullopt, false), {});
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].attribute != "test.nurses");
+  CHECK(claims[0].speaker == "outlet");
 }
 
 TEST_CASE("a word given two meanings across packs is an error", "[ruleset]") {
@@ -204,6 +308,9 @@ TEST_CASE("the macros are built from the lexicon: each word is matched and under
   CHECK(lexicon.currency("Pounds") == "GBP");
   CHECK(lexicon.month("Sept.") == 9);
   CHECK(lexicon.weekday("Thursday") == 3);
+  CHECK(lexicon.multiplier("dozen") == 12);
+  CHECK(lexicon.fraction("an eighth") == std::nullopt);  // no eighths in the lexicon
+  CHECK(lexicon.fraction("a fifth") == Approx(0.2));
   // Longest first: "US$" is tried before "$".
   const re2::RE2 symbol("(" + macros.at("CURSYM") + ")");
   std::string got;
@@ -218,14 +325,21 @@ TEST_CASE("a user pack adds a hedge and a currency with its lexicon alone", "[ru
     - {means: less_than, width: 0.05, words: [a shade under]}
   currencies:
     - {code: KES, prefixed: [KSh], words: [shilling, shillings]}
+    - {code: ZAR, symbols: [R], words: [rand]}
+  multipliers:
+    - {times: 1e5, words: [lakh]}
+  months:
+    - {number: 9, names: [Setembro]}
+  weekdays:
+    - {number: 2, names: [Tues]}
 )");
   const auto loaded = ruleset::load({CLAIMDIFF_RULES_DIR, dir});
   for (const auto& e : loaded.errors) FAIL(e.format());
   cli::Worker worker(loaded.rules);
-  auto values = [&](const std::string& sentence) {
+  auto values = [&](const std::string& sentence, std::optional<long> ref = std::nullopt) {
     std::vector<quantity::Value> out;
     const auto doc = worker.segmenter.segment_text(sentence);
-    for (const auto& f : cli::analyse(worker, doc, std::nullopt, false))
+    for (const auto& f : cli::analyse(worker, doc, ref, false))
       for (const auto& q : f.quantities) out.push_back(q.value);
     return out;
   };
@@ -239,11 +353,56 @@ TEST_CASE("a user pack adds a hedge and a currency with its lexicon alone", "[ru
   REQUIRE(words.size() == 1);
   CHECK(words[0].unit == "KES");
   CHECK(*words[0].lo == 300);
-  // Without the user pack neither word is known.
+  // A symbol glued to its figure, and one that is a letter.
+  const auto glued = values("The board set aside KSh40m.");
+  REQUIRE(glued.size() == 1);
+  CHECK(*glued[0].lo == Approx(40e6));
+  const auto rand = values("Each grant is R5000.");
+  REQUIRE(rand.size() == 1);
+  CHECK(rand[0].unit == "ZAR");
+  for (const auto& v : values("Members voted for 5 candidates; the order 5000 stands."))
+    CHECK(v.unit != "ZAR");
+  const auto lakh = values("The scheme costs 3 lakh rand.");
+  REQUIRE(lakh.size() == 1);
+  CHECK(*lakh[0].lo == Approx(3e5));
+  // A month name and a weekday added: the built-in names still work.
+  const auto ref = quantity::parse_iso_day("2025-10-02");
+  const auto dates = values("It opened on 3 Setembro 2024 and on 3 September 2024.");
+  REQUIRE(dates.size() == 2);
+  CHECK(*dates[0].lo == *dates[1].lo);
+  const auto tues = values("Members voted on Tues.", ref);
+  REQUIRE(tues.size() == 1);
+  CHECK(quantity::format_day(static_cast<long>(*tues[0].lo)) == "2025-09-30");
+  CHECK(values("Members voted on Tuesday.", ref).size() == 1);
+  // Without the user pack the new words are not known.
   cli::Worker plain(testing::builtin_rules());
   const auto doc = plain.segmenter.segment_text("Growers were paid 300 shillings a sack.");
   for (const auto& f : cli::analyse(plain, doc, std::nullopt, false))
     for (const auto& q : f.quantities) CHECK(q.value.unit != "KES");
+}
+
+TEST_CASE("a user pack adds abbreviations, page classes and bases", "[ruleset]") {
+  const auto dir = scratch_dir("rules-user-words");
+  write_file(dir / "lexicon.yaml", R"(lexicon:
+  abbreviations: ['Fr.']
+  page_classes:
+    - {region: promo, words: [sponsor-box]}
+  bases:
+    households: {label: of all households}
+)");
+  const auto loaded = ruleset::load({CLAIMDIFF_RULES_DIR, dir});
+  for (const auto& e : loaded.errors) FAIL(e.format());
+  text::Segmenter seg(loaded.rules.cues());
+  CHECK(seg.segment_text("Fr. Byrne said 40 staff left.").sentences.size() == 1);
+  bool sponsor = false;
+  for (const auto& c : loaded.rules.lexicon.page_classes)
+    if (c.region == "promo")
+      sponsor =
+          sponsor || std::find(c.words.begin(), c.words.end(), "sponsor-box") != c.words.end();
+  CHECK(sponsor);
+  REQUIRE(loaded.rules.lexicon.base("households"));
+  CHECK(loaded.rules.lexicon.base("households")->label == "of all households");
+  CHECK(loaded.rules.lexicon.base("votes_cast"));  // the built-in bases stay
 }
 
 TEST_CASE("a YAML syntax error names the file and line", "[ruleset]") {
