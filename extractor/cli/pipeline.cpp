@@ -5,6 +5,8 @@
 #include <ostream>
 #include <thread>
 
+#include "util/utf8.h"
+
 namespace claimdiff::cli {
 
 std::vector<claim::SentenceFacts> analyse(Worker& worker, const text::Document& doc,
@@ -84,11 +86,18 @@ bool value_matches(const nlohmann::json& expected, const nlohmann::ordered_json&
       const double a = want.get<double>(), b = have.get<double>();
       // Examples write thirds and the like to two decimals.
       if (std::fabs(a - b) > std::max(0.005, 1e-6 * std::fabs(a))) return false;
-    } else if (want != have) {
+    } else if (want != nlohmann::json(have)) {  // one json type each side: clang finds
+                                                // json != ordered_json ambiguous
       return false;
     }
   }
   return true;
+}
+
+// For messages: a rule file may hold bytes that are not UTF-8, and a plain dump throws on them.
+template <class Json>
+std::string printable(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 struct ExampleRun {
@@ -171,7 +180,7 @@ int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose
           for (const auto& q : f.quantities)
             if (f.mentions[q.mention].rule == r) {
               const auto j = quantity::to_json(q.value);
-              got.push_back(j.dump());
+              got.push_back(printable(j));
               matched = matched || value_matches(ex.value, j);
             }
       } else {  // attribute
@@ -179,7 +188,7 @@ int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose
         for (const auto& c : claims)
           if (c.attribute_rule == rule.id) {
             const auto j = quantity::to_json(c.value);
-            got.push_back(c.attribute + " " + j.dump());
+            got.push_back(c.attribute + " " + printable(j));
             matched = matched || value_matches(ex.value, j);
           }
       }
@@ -195,10 +204,10 @@ int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose
       if (got_text.empty()) got_text = "nothing";
       std::string expected = ex.none              ? "nothing"
                              : !ex.region.empty() ? "region " + ex.region
-                                                  : ex.value.dump();
+                                                  : printable(ex.value);
       if (rule.kind == "trap") expected = "no figure where the trap fires";
       out << rule.file << ":" << ex.line << " " << rule.id << ": expected " << expected << ", got "
-          << got_text << "  [text: " << ex.text << "]\n";
+          << util::valid_utf8(got_text) << "  [text: " << util::valid_utf8(ex.text) << "]\n";
     }
   }
   out << passed << " passed, " << failures << " failed\n";

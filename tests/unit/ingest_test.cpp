@@ -88,7 +88,8 @@ TEST_CASE("a folder is a story - bad files are named and skipped - the rest is r
   write_file(story / "big.txt", std::string(2000, 'x'));
   write_file(story / "notes.pdf", "%PDF");
   write_file(story / "sources.yaml",
-             "articles:\n  a.txt:\n    outlet: Daily Courier\n    published: 2025-03-04\n");
+             "articles:\n  a.txt:\n    outlet: Daily Courier\n    published: 2025-03-04\n"
+             "  b.md: {}\n  empty.txt: {}\n  binary.txt: {}\n  big.txt: {}\n");
   std::filesystem::create_directory_symlink(story, story / "loop");
 
   const auto result = ingest::read_inputs({dir}, {1000});
