@@ -38,7 +38,8 @@ fs::path sibling(const fs::path& dir, const char* what) {
   name += dir.filename().string();
   name += ".claimdiff-";
   name += what;
-  name += "-" + std::to_string(::getpid());
+  name += '-';
+  name += std::to_string(::getpid());
   return dir.parent_path() / name;
 }
 

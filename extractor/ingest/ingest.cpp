@@ -165,8 +165,8 @@ std::optional<bool> utf16_without_bom(std::string_view bytes) {
     odd_nul += bytes[i + 1] == '\0';
   }
   const std::size_t pairs = n / 2;
-  if (odd_nul * 10 >= pairs * 7 && even_nul * 20 <= pairs) return true;  // little-endian
-  if (even_nul * 10 >= pairs * 7 && odd_nul * 20 <= pairs) return false;
+  if (odd_nul * 10 >= pairs * 7 && even_nul * 10 <= pairs) return true;  // little-endian
+  if (even_nul * 10 >= pairs * 7 && odd_nul * 10 <= pairs) return false;
   return std::nullopt;
 }
 
@@ -443,7 +443,7 @@ class Walker {
                           ? "a folder, not an article file, and no articles in it"
                           : "no articles in this folder (.txt, .md, .html or .htm files)");
     } else if (fs::is_regular_file(status)) {
-      add_file(story_for(path.parent_path()), path, true);
+      add_file(story_for(path.parent_path()), path);  // named: read even if unlisted
     } else {
       problem(path, "not a regular file or folder (a FIFO, socket or device?); skipped");
     }
@@ -544,12 +544,12 @@ class Walker {
     std::vector<fs::path> files, dirs;
     if (!list_dir(dir, files, dirs)) return;
     for (const auto& f : files) {
-      if (is_companion_file(f)) continue;
+      if (is_companion_file(f) || !is_listed(story_for(dir), f)) continue;
       if (!is_article_file(f)) {
         problem(f, "not an article file (.txt, .md, .html, .htm); skipped");
         continue;
       }
-      add_file(story_for(dir), f, false);
+      add_file(story_for(dir), f);
     }
     for (const auto& d : dirs) {
       if (d.filename().string().starts_with(".")) continue;
@@ -576,9 +576,7 @@ class Walker {
     return true;
   }
 
-  void add_file(Story& story, const fs::path& path, bool named) {
-    // A file named on the command line is read even when the manifest leaves it out.
-    if (!named && !is_listed(story, path)) return;
+  void add_file(Story& story, const fs::path& path) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) {
