@@ -63,6 +63,7 @@ bool load_rules(const Common& common, ruleset::LoadResult& loaded) {
     std::cerr << "claimdiff: rule packs could not be loaded: " << e.what() << "\n";
     return false;
   }
+  for (auto& e : cli::utf8_errors(loaded.rules)) loaded.errors.push_back(std::move(e));
   for (const auto& e : loaded.errors) std::cerr << "claimdiff: " << e.format() << "\n";
   return loaded.errors.empty();
 }

@@ -74,6 +74,27 @@ std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules,
   return outputs;
 }
 
+std::vector<ruleset::Error> utf8_errors(const ruleset::RuleSet& rules) {
+  std::vector<ruleset::Error> errors;
+  auto check = [&](const std::string& file, int line, const std::string& rule,
+                   const std::string& field, const std::string& value) {
+    if (util::first_invalid_utf8(value) != std::string::npos)
+      errors.push_back({util::escape_invalid_utf8(file), line, util::escape_invalid_utf8(rule),
+                        "'" + util::escape_invalid_utf8(field) + "' is not valid UTF-8"});
+  };
+  for (const auto& r : rules.rules) {
+    check(r.file, r.line, r.id, "id", r.id);
+    check(r.file, r.line, r.id, "kind", r.kind);
+    for (const auto& [key, value] : r.fields) check(r.file, r.line, r.id, key, key + value);
+  }
+  for (const auto& f : rules.files) check(f, 0, "", "file name", f);
+  for (const auto& [pack, version] : rules.pack_versions)
+    check(pack, 0, "", "version", pack + version);
+  for (const auto& [attribute, label] : rules.labels)
+    check("attributes", 0, attribute, "attributes", attribute + label);
+  return errors;
+}
+
 namespace {
 
 // Every key the example names must match the value produced; numbers to two decimals.

@@ -51,6 +51,11 @@ std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules,
                                        std::vector<ingest::Article*>& articles,
                                        const Settings& settings);
 
+// Rule-pack strings that reach the reports (ids, kinds, fields, labels, pack
+// versions) and are not valid UTF-8: one error each, naming file, line, rule
+// and field. A pack is code, so a bad byte there is an error, not a warning.
+std::vector<ruleset::Error> utf8_errors(const ruleset::RuleSet& rules);
+
 // Runs every example of every rule; prints failures as
 // "file:line rule-id: expected …, got …". Returns the number of failures.
 int test_examples(const ruleset::RuleSet& rules, std::ostream& out, bool verbose);

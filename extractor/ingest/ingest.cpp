@@ -335,7 +335,7 @@ Manifest parse_manifest(const std::string& text, const std::string& name,
   } catch (const YAML::Exception& e) {
     problems.push_back({name,
                         "manifest unreadable (line " + std::to_string(e.mark.line + 1) +
-                            "): " + e.msg + "; ignored",
+                            "): " + util::valid_utf8(e.msg) + "; ignored",
                         false});
   }
   return m;

@@ -25,7 +25,7 @@ std::string where(const fs::path& file, const YAML::Mark& mark) {
 
 void read_review(const fs::path& file, Reviews& reviews, std::vector<Problem>& problems) {
   auto problem = [&](const std::string& at, const std::string& message) {
-    problems.push_back({at, message});
+    problems.push_back({at, util::valid_utf8(message)});  // yaml-cpp's own messages quote bytes
   };
   std::ifstream in(file, std::ios::binary);
   if (!in) {

@@ -5,10 +5,13 @@
 # tests/fuzz/regressions/<target>/, which `make test` replays.
 # Usage: run.sh BUILD_DIR TARGET...
 set -uo pipefail
-build=$1
+build=$(cd "$1" && pwd)
 shift
 src=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${FUZZ_SECONDS:-60}
+# Inputs longer than this are cut: a news article's worth of bytes, and short
+# enough that each target runs hundreds of inputs a second under the sanitizers.
+max_len=${FUZZ_MAX_LEN:-4096}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
@@ -41,7 +44,7 @@ for t in "$@"; do
   log="$build/fuzz-$t.log"
   echo "fuzz: $t for ${seconds}s" >&2
   (cd "$build" && "./tests/fuzz/fuzz_$t" -max_total_time="$seconds" -print_final_stats=1 \
-    -rss_limit_mb=2048 -timeout=25 -artifact_prefix="$artifacts/" "$corpus") > "$log" 2>&1
+    -rss_limit_mb=2048 -timeout=25 -max_len="$max_len" -artifact_prefix="$artifacts/" "$corpus") > "$log" 2>&1
   rc=$?
   execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')

@@ -163,6 +163,14 @@ echo $? > r21.rc
 check "rule example with a stray byte: no abort (exit 2, failure printed)" \
   "[ $(rc r21) -eq 2 ] && grep -q 'ferry.byte: expected' r21.stdout && iconv -f UTF-8 -t UTF-8 r21.stdout > /dev/null"
 
+# 21b. rule-pack strings that reach the reports (id, attribute, version) with bad bytes.
+mkdir -p pack-meta
+printf "version: \"1\xff\"\nrules:\n  - id: ferry.crew\n    kind: count\n    attribute: crew\xfe.count\n    pattern: '(?P<value>\\\\d+) crews'\n    examples:\n      - text: '12 crews'\n        value: {lo: 12}\n" > pack-meta/meta.yaml
+seed_old o21
+run r21b s19 -o o21 --rules pack-meta
+check "rule pack strings with bad UTF-8: exit 2, field named, no abort, nothing written" \
+  "[ $(rc r21b) -eq 2 ] && said r21b \"rule 'ferry.crew': 'attribute' is not valid UTF-8\" && said r21b \"'version' is not valid UTF-8\" && old_kept o21"
+
 # 22-23. a mistyped path, and `-`: nothing readable, nothing written, old set kept.
 seed_old o22
 run r22 /nonexistent -o o22
