@@ -137,10 +137,10 @@ check "review with bad UTF-8: no abort, exit 0" "[ $(rc r17) -eq 0 ]"
 check "review with bad UTF-8: warned" "said r17 \"review.yaml:2: 'finding' is not valid UTF-8\""
 check "review with bad UTF-8: reports valid UTF-8" "new_set o17 && all_utf8 o17"
 story s18
-printf 'decisions: [ {finding: x\n' > s18/bad-review.yaml
-run r18 s18 -o o18 --review s18/bad-review.yaml
+printf 'decisions: [ {finding: x\n' > bad-review.yaml
+run r18 s18 -o o18 --review bad-review.yaml
 check "bad review file: exit 3, named with line, reports written" \
-  "[ $(rc r18) -eq 3 ] && said r18 'bad-review.yaml:[0-9]+: review file is not YAML' && new_set o18"
+  "[ $(rc r18) -eq 3 ] && [ \$(grep -c '^claimdiff: ' r18.stderr) -eq 1 ] && said r18 '^claimdiff: bad-review.yaml:[0-9]+: review file is not YAML' && new_set o18"
 
 # 19-20. a rule pack that is not YAML, a rule with a bad regex: exit 2, nothing written.
 story s19
