@@ -3,8 +3,12 @@
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 OUT ?= out
+SANITIZE_BUILD ?= build-sanitize
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := ingest text extract rules manifest_review reconcile
 
-.PHONY: all deps build run test bench golden format clean
+.PHONY: all deps build run test sanitize fuzz bench golden format clean
 
 all: build
 
@@ -24,6 +28,23 @@ test: build
 	@bash scripts/install-deps browser || echo "make test: Chromium could not be installed; the browser test will be SKIPPED" >&2
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# The whole suite built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (g++), in a build folder of its own; any report fails the test it is in.
+sanitize: deps
+	@cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMDIFF_SANITIZE=ON >/dev/null
+	@cmake --build $(SANITIZE_BUILD) -j $(JOBS)
+	cd $(SANITIZE_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+# Each libFuzzer target of tests/fuzz for FUZZ_SECONDS, built with clang in a
+# build folder of its own; fails on any crash, leak or UB (tests/fuzz/run.sh).
+fuzz: deps
+	@bash scripts/install-deps fuzz
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCLAIMDIFF_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_TARGETS)
+
 # Rewrites the expected outputs of the golden test (tests/golden/); see the README.
 golden: build
 	CLAIMDIFF=$(BUILD)/claimdiff bash scripts/update-golden
@@ -35,4 +56,4 @@ format:
 	clang-format -i $$(git ls-files 'extractor/*.cpp' 'extractor/*.h' 'tests/*.cpp' 'tests/*.h')
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(FUZZ_BUILD)

@@ -13,10 +13,12 @@
 #include <set>
 #include <thread>
 
+#include "cli/outputs.h"
 #include "cli/pipeline.h"
 #include "eval/eval.h"
 #include "reconcile/reconcile.h"
 #include "report/report.h"
+#include "util/utf8.h"
 
 namespace fs = std::filesystem;
 using namespace claimdiff;
@@ -42,7 +44,7 @@ void add_common(CLI::App* app, Common& common) {
   app->add_flag("--no-default-rules", common.no_default_rules,
                 "Use only the packs given with --rules");
   app->add_option("--jobs,-j", common.jobs, "Threads (default: all cores)");
-  app->add_flag("--quiet,-q", common.quiet, "Print only errors");
+  app->add_flag("--quiet,-q", common.quiet, "Print only errors and warnings");
 }
 
 fs::path default_rules_dir() {
@@ -83,9 +85,17 @@ std::string read_stdin() {
   return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 }
 
+// Errors and warnings always; notes (files passed over on purpose) unless quiet.
 void print_problems(const std::vector<ingest::Problem>& problems, bool quiet) {
-  if (quiet) return;
-  for (const auto& p : problems) std::cerr << "claimdiff: " << p.file << ": " << p.message << "\n";
+  for (const auto& p : problems)
+    if (!p.note || !quiet)
+      std::cerr << "claimdiff: " << (p.note ? "note: " : "") << p.file << ": " << p.message << "\n";
+}
+
+// A file that should have been read and was not (notes do not count).
+bool any_skipped(const std::vector<ingest::Problem>& problems) {
+  return std::any_of(problems.begin(), problems.end(),
+                     [](const ingest::Problem& p) { return p.skipped && !p.note; });
 }
 
 // ---- run -------------------------------------------------------------------
@@ -175,8 +185,14 @@ int cmd_run(const RunArgs& args) {
 
   std::vector<fs::path> paths(args.paths.begin(), args.paths.end());
   if (paths.empty()) paths.emplace_back("corpus");
-  ingest::Result input = ingest::read_inputs(paths, {args.max_bytes, rules.lexicon.page_classes});
+  ingest::Result input =
+      ingest::read_inputs(paths, {args.max_bytes, rules.lexicon.page_classes, {args.out}});
   print_problems(input.problems, args.common.quiet);
+  if (input.stories.empty()) {  // a mistyped path must not wipe the last results
+    std::cerr << "claimdiff: no article could be read; nothing written (" << args.out
+              << " left as it was)\n";
+    return kInputs;
+  }
   const auto ingested = std::chrono::steady_clock::now();
 
   std::vector<ingest::Article*> articles;
@@ -193,7 +209,7 @@ int cmd_run(const RunArgs& args) {
   std::vector<claim::Claim> claims;
   report::RunInfo info;
   info.version = CLAIMDIFF_VERSION;
-  for (const auto& p : args.paths) info.inputs.push_back(p);
+  for (const auto& p : args.paths) info.inputs.push_back(util::valid_utf8(p));
   if (info.inputs.empty()) info.inputs.push_back("corpus");
   info.rule_files = rules.files;
   info.pack_versions = rules.pack_versions;
@@ -219,17 +235,17 @@ int cmd_run(const RunArgs& args) {
     review_problems.push_back(
         {d->source, "finding " + d->finding + " is not in this run (an id from older rules?)"});
   for (const auto& p : review_problems) {
-    if (!args.common.quiet) std::cerr << "claimdiff: " << p.file << ": " << p.message << "\n";
+    std::cerr << "claimdiff: " << p.file << ": " << p.message << "\n";
     info.problems.push_back(p);
   }
   const auto reconciled = std::chrono::steady_clock::now();
 
   const fs::path out(args.out);
-  std::vector<std::pair<fs::path, std::string>> files = {
-      {out / "claims.jsonl", report::claims_jsonl(claims)},
-      {out / "findings.json", report::findings_json(findings)},
-      {out / "report.md", report::markdown(info, claims, findings, reviews)},
-      {out / "report.html", report::html(info, claims, findings, reviews)},
+  std::vector<cli::OutputFile> files = {
+      {"claims.jsonl", report::claims_jsonl(claims)},
+      {"findings.json", report::findings_json(findings)},
+      {"report.md", report::markdown(info, claims, findings, reviews)},
+      {"report.html", report::html(info, claims, findings, reviews)},
   };
   const auto reported = std::chrono::steady_clock::now();
   if (args.timings) {
@@ -242,27 +258,20 @@ int cmd_run(const RunArgs& args) {
                     {"report_ms", ms(reconciled, reported)},
                     {"bytes", total_bytes}};
   }
-  files.emplace_back(out / "run.json", report::run_json(info, claims, findings));
-  bool written = true;
-  for (const auto& [path, content] : files) {
-    std::string error;
-    if (!report::write_atomically(path, content, error)) {
-      std::cerr << "claimdiff: " << error << "\n";
-      written = false;
-    }
-  }
+  files.push_back({"run.json", report::run_json(info, claims, findings)});
+  const std::string write_error = cli::write_output_set(out, files);
+  const bool written = write_error.empty();
+  if (!written) std::cerr << "claimdiff: " << write_error << "\n";
 
   if (!args.common.quiet) {
     std::cout << report::terminal_summary(info, claims, findings, reviews, colour_on_stdout());
     if (written)
-      for (const auto& [path, content] : files) std::cout << "  wrote " << path.string() << "\n";
+      for (const auto& f : files) std::cout << "  wrote " << (out / f.name).string() << "\n";
   }
   if (!written) return kOutputs;
   for (const auto& f : findings)
     if (fails(args.fail_on, f, reviews)) return kFindings;
-  const bool skipped = std::any_of(input.problems.begin(), input.problems.end(),
-                                   [](const ingest::Problem& p) { return p.skipped; });
-  return skipped || !reviews_read ? kInputs : kDone;
+  return any_skipped(input.problems) || !reviews_read ? kInputs : kDone;
 }
 
 // ---- eval ------------------------------------------------------------------
@@ -391,16 +400,14 @@ int cmd_extract(const ExtractArgs& args) {
         j["text"] = std::string(out.doc.slice(q.begin, q.end));
         j["value"] = quantity::to_json(q.value);
         j["span"] = {span.begin, span.end};
-        j["file"] = articles[i]->path.string();
+        j["file"] = util::valid_utf8(articles[i]->path.string());
         j["rule"] = rules.rules[f.mentions[q.mention].rule].id;
         j["region"] = text::to_string(s.region);
         std::cout << j.dump() << "\n";
       }
     }
   }
-  const bool skipped = std::any_of(input.problems.begin(), input.problems.end(),
-                                   [](const ingest::Problem& p) { return p.skipped; });
-  return skipped ? kInputs : kDone;
+  return any_skipped(input.problems) ? kInputs : kDone;
 }
 
 // ---- reconcile -------------------------------------------------------------

@@ -9,12 +9,18 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace claimdiff::ingest {
+
+// The file claimdiff leaves in each output folder, so that no later run reads
+// the folder as articles.
+inline constexpr const char* kOutputMarker = ".claimdiff-output";
 
 // How a metadata field became known.
 enum class FieldSource { unknown, manifest, inferred };
@@ -62,9 +68,12 @@ struct Story {
 
 // Something about an input that the user should hear of; the run goes on.
 struct Problem {
-  std::string file;
+  std::string file;  // as given, with bytes that are not UTF-8 shown as \xNN
   std::string message;
   bool skipped = true;  // the file was not used at all
+  // Passed over on purpose (not an article: a README, a file the manifest does
+  // not list, claimdiff's own output): said once, not an error.
+  bool note = false;
 };
 
 // Words in an HTML element's class or id that mark it as page furniture: the
@@ -77,7 +86,23 @@ struct PageClass {
 struct Options {
   std::uintmax_t max_bytes = 10 * 1024 * 1024;
   std::vector<PageClass> page_classes;  // for HTML pages
+  // Folders never read as input (the run's own output folder): skipped with a note.
+  std::vector<std::filesystem::path> exclude;
 };
+
+// A story's sources.yaml / sources.json: the story's title and, per file it
+// lists, the fields given (outlet, title, published, url, author, ...).
+// Keys are the file names as on disk; values are valid UTF-8 (bad bytes
+// replaced with U+FFFD, and a warning for each field).
+struct Manifest {
+  bool lists_articles = false;  // an 'articles' map was read: only its files are articles
+  std::string title;
+  std::map<std::string, std::map<std::string, std::string>> articles;
+};
+
+// Parses a manifest's text; `name` is the file, for messages. Never throws.
+Manifest parse_manifest(const std::string& text, const std::string& name,
+                        std::vector<Problem>& problems);
 
 struct Result {
   std::vector<Story> stories;  // sorted by name; articles sorted by file
@@ -85,12 +110,18 @@ struct Result {
 };
 
 // Walks files and folders. A file given directly becomes a story of its own
-// folder. Never throws for bad input: problems are collected.
+// folder. Never throws for bad input: problems are collected. Folders holding
+// claimdiff's output marker (kOutputMarker), and report.md / report.html that
+// claimdiff wrote, are never read as articles.
 Result read_inputs(const std::vector<std::filesystem::path>& paths, const Options& options);
 
 // Decodes bytes into an Article's text, encoding and offset map. Exposed for
 // `extract --stdin` and tests. Warnings (e.g. invalid UTF-8) go to `problems`.
 void decode(Article& article, std::vector<Problem>& problems);
+
+// UTF-16 without a byte-order mark, told by its NUL bytes when the pattern is
+// clear: true little-endian, false big-endian, nullopt not UTF-16 (or unclear).
+std::optional<bool> utf16_without_bom(std::string_view bytes);
 
 // The byte of an article's decoded text at a file offset: the first whose
 // offset in the file is `original` or later (the map only grows), at most the

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "report/report.h"
+#include "util/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -17,7 +18,7 @@ constexpr const char* kDecisions[] = {"confirmed", "dismissed", "needs-check"};
 constexpr const char* kFields[] = {"finding", "decision", "verdict", "note", "by", "at"};
 
 std::string where(const fs::path& file, const YAML::Mark& mark) {
-  return file.string() + ":" + std::to_string(mark.line + 1);
+  return util::escape_invalid_utf8(file.string()) + ":" + std::to_string(mark.line + 1);
 }
 
 // "conflict, base-mismatch, ... or single-source": what a decision's verdict may be.
@@ -34,11 +35,11 @@ std::string verdict_names() {
 
 void read_review(const fs::path& file, Reviews& reviews, std::vector<Problem>& problems) {
   auto problem = [&](const std::string& at, const std::string& message) {
-    problems.push_back({at, message});
+    problems.push_back({at, util::valid_utf8(message)});  // yaml-cpp's own messages quote bytes
   };
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    problem(file.string(), "cannot read review file");
+    problem(util::escape_invalid_utf8(file.string()), "cannot read review file");
     return;
   }
   std::ostringstream bytes;
@@ -67,7 +68,7 @@ void read_review(const fs::path& file, Reviews& reviews, std::vector<Problem>& p
     d.source = at;
     bool ok = true;
     for (const auto& kv : entry) {
-      const std::string key = kv.first.Scalar();
+      const std::string key = util::escape_invalid_utf8(kv.first.Scalar());
       if (std::find(std::begin(kFields), std::end(kFields), key) == std::end(kFields)) {
         problem(where(file, kv.first.Mark()),
                 "unknown field '" + key + "' (expected finding, decision, verdict, note, by, at)");
@@ -78,7 +79,11 @@ void read_review(const fs::path& file, Reviews& reviews, std::vector<Problem>& p
         ok = false;
         continue;
       }
-      const std::string value = kv.second.Scalar();
+      // Every field reaches the reports: bad bytes become U+FFFD here, once.
+      const std::string value = util::valid_utf8(kv.second.Scalar());
+      if (value != kv.second.Scalar())
+        problem(where(file, kv.second.Mark()),
+                "'" + key + "' is not valid UTF-8; bad bytes replaced with U+FFFD");
       if (key == "finding") d.finding = value;
       if (key == "decision") d.decision = value;
       if (key == "verdict") d.verdict = value;

@@ -11,6 +11,7 @@
 
 #include "ruleset/lexicon_load.h"
 #include "util/names.h"
+#include "util/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -159,7 +160,33 @@ class Loader {
     }
   }
 
+  // Every key and value of a pack is text that may reach a report: bytes that
+  // are not UTF-8 are an error at their line (a pack is code, not input).
+  // `key` and `rule` say where the node stands, for the message.
+  bool valid_text(const YAML::Node& node, const std::string& file, const std::string& key = "",
+                  const std::string& rule = "") {
+    if (node.IsScalar() && util::first_invalid_utf8(node.Scalar()) != std::string::npos) {
+      error(file, line_of(node), util::escape_invalid_utf8(rule),
+            (key.empty() ? std::string("text") : "'" + util::escape_invalid_utf8(key) + "'") +
+                " is not valid UTF-8 ('" + util::escape_invalid_utf8(node.Scalar()) + "')");
+      return false;
+    }
+    bool ok = true;
+    if (node.IsSequence())
+      for (const auto& item : node) ok = valid_text(item, file, key, rule) && ok;
+    if (node.IsMap()) {
+      const YAML::Node id = node["id"];
+      const std::string here = id && id.IsScalar() ? id.Scalar() : rule;
+      for (const auto& kv : node)
+        ok = valid_text(kv.first, file, "", here) &&
+             valid_text(kv.second, file, kv.first.Scalar(), here) && ok;
+    }
+    return ok;
+  }
+
   void read_file(const std::string& file, const std::string& pack) {
+    if (util::first_invalid_utf8(file) != std::string::npos)
+      return error(util::escape_invalid_utf8(file), 0, "", "a rule file's name is not valid UTF-8");
     YAML::Node root;
     try {
       root = YAML::LoadFile(file);
@@ -167,6 +194,7 @@ class Loader {
       error(file, e.mark.line + 1, "", "YAML error: " + e.msg);
       return;
     }
+    if (!valid_text(root, file)) return;
     result_.rules.files.push_back(file);
     if (!root || root.IsNull()) return;
     if (!root.IsMap()) {
@@ -398,8 +426,14 @@ class Loader {
   // Every field of the rule into its typed member; false when any is wrong.
   bool read_fields(const YAML::Node& node, Rule& rule, const Fail& fail) {
     bool ok = true;
+    std::set<std::string> seen;
     for (const auto& kv : node) {
       const std::string key = kv.first.Scalar();
+      if (!seen.insert(key).second) {  // YAML would keep one silently
+        fail(line_of(kv.first), "key '" + key + "' is given twice");
+        ok = false;
+        continue;
+      }
       auto it = field_readers().find(key);
       if (it == field_readers().end()) {
         fail(line_of(kv.first), "unknown key '" + key + "'");
@@ -541,9 +575,14 @@ class Loader {
       else
         ok = false, fail(line_of(ex[key]), std::string("example '") + key + "' " + problem);
     };
-    for (const auto& kv : ex)
-      if (!kExampleKeys.count(kv.first.Scalar()))
-        ok = false, fail(line_of(kv.first), "unknown example key '" + kv.first.Scalar() + "'");
+    std::set<std::string> seen;
+    for (const auto& kv : ex) {
+      const std::string key = kv.first.Scalar();
+      if (!kExampleKeys.count(key))
+        ok = false, fail(line_of(kv.first), "unknown example key '" + key + "'");
+      else if (!seen.insert(key).second)  // YAML would keep one silently
+        ok = false, fail(line_of(kv.first), "example key '" + key + "' is given twice");
+    }
     text_field("text", e.text);
     text_field("ref_date", e.ref_date);
     text_field("region", e.region);
@@ -693,7 +732,8 @@ std::string Error::format() const {
   if (line > 0) s += ":" + std::to_string(line);
   s += ": ";
   if (!rule.empty()) s += "rule '" + rule + "': ";
-  return s + message;
+  // yaml-cpp and RE2 may quote the bytes they choked on: never print them raw.
+  return util::escape_invalid_utf8(s + message);
 }
 
 text::Cues RuleSet::cues() const {

@@ -86,9 +86,10 @@ TEST_CASE("a folder is a story - bad files are named and skipped - the rest is r
   write_file(story / "empty.txt", "");
   write_file(story / "binary.txt", std::string("\x01\x02\0\0PK", 6));
   write_file(story / "big.txt", std::string(2000, 'x'));
-  write_file(story / "notes.pdf", "%PDF");
+  write_file(story / "scan.pdf", "%PDF");
   write_file(story / "sources.yaml",
-             "articles:\n  a.txt:\n    outlet: Daily Courier\n    published: 2025-03-04\n");
+             "articles:\n  a.txt:\n    outlet: Daily Courier\n    published: 2025-03-04\n"
+             "  b.md: {}\n  empty.txt: {}\n  binary.txt: {}\n  big.txt: {}\n  scan.pdf: {}\n");
   std::filesystem::create_directory_symlink(story, story / "loop");
 
   const auto result = ingest::read_inputs({dir}, {1000});
@@ -110,7 +111,7 @@ TEST_CASE("a folder is a story - bad files are named and skipped - the rest is r
   CHECK(problem_for("empty.txt").find("empty") != std::string::npos);
   CHECK(problem_for("binary.txt").find("binary") != std::string::npos);
   CHECK(problem_for("big.txt").find("over the limit") != std::string::npos);
-  CHECK(problem_for("notes.pdf").find("not an article") != std::string::npos);
+  CHECK(problem_for("scan.pdf").find("not an article") != std::string::npos);
   CHECK(problem_for("loop").find("already visited") != std::string::npos);
 }
 
