@@ -12,8 +12,8 @@ namespace claimdiff::eval {
 
 namespace {
 
-constexpr const char* kKinds[] = {"count", "percentage", "money", "date",
-                                  "ratio", "number",     "points"};
+constexpr const char* kKinds[] = {"count",  "percentage", "money",   "date",    "ratio",
+                                  "number", "points",     "measure", "duration"};
 
 struct Reader {
   std::string path;

@@ -173,6 +173,39 @@ TEST_CASE("lexicon entries of the wrong shape are errors naming file and line", 
   CHECK(has_error(errors, 13, "", "unknown region 'sidebar'"));
 }
 
+TEST_CASE("the quantity sections of the lexicon are checked too", "[ruleset]") {
+  const auto errors = load_errors(R"(lexicon:
+  majorities:
+    - {lo: 60, hi: 40, words: [odd]}
+  quarters: [[Q1], [Q2]]
+  measures:
+    - {unit: [km, mi], words: [kilometres]}
+  vague_numbers:
+    - {at_least: many, words: [scores]}
+  year_starts:
+    - {month: 4, start: 1, words: [fiscal year]}
+)");
+  CHECK(has_error(errors, 3, "", "a majority's share needs 0 <= lo < hi <= 100"));
+  CHECK(has_error(errors, 4, "", "'quarters' must be a list of 4"));
+  CHECK(has_error(errors, 6, "", "a unit's 'unit' must be a single word"));
+  CHECK(has_error(errors, 8, "", "'at_least' must be a number, not 'many'"));
+  CHECK(has_error(errors, 10, "", "unknown key 'start' in 'year_starts'"));
+}
+
+TEST_CASE("measure and duration units, quarters and majorities come from the lexicon",
+          "[ruleset]") {
+  const auto& lexicon = testing::builtin_rules().lexicon;
+  CHECK(lexicon.unit("Kilometres", false) == "km");
+  CHECK(lexicon.unit("miles", false) == "mi");
+  CHECK(lexicon.unit("weeks", true) == "weeks");
+  CHECK(lexicon.unit("weeks", false).empty());
+  CHECK(lexicon.quarter_of.at("q3") == 3);
+  CHECK(lexicon.majorities.at("slim").hi == 55);
+  const auto macros = lexicon.macros();
+  const re2::RE2 unit("(?i)^(?:" + macros.at("MEASURE_UNIT") + ")$");
+  CHECK(re2::RE2::FullMatch("tonnes", unit));
+}
+
 TEST_CASE("a word given two meanings across packs is an error", "[ruleset]") {
   const auto dir = scratch_dir("rules-twice");
   write_file(dir / "lexicon.yaml", "lexicon:\n  hedges:\n    - {means: at_most, words: [about]}\n");
