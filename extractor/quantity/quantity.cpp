@@ -74,9 +74,9 @@ bool looks_forward(const Lexicon& lexicon, std::string_view sentence,
   if (lexicon.forward_just_before_cue &&
       re2::RE2::PartialMatch(before_date, *lexicon.forward_just_before_cue))
     return true;
-  // "was held on Thursday": a past-tense verb about the date settles it,
-  // whatever else the sentence says ("will", "next"). Only its own clause
-  // counts: "talks, which were held in May, resume on 3 June".
+  // A past verb elsewhere in the date's clause settles it too, whatever else
+  // the sentence says ("will", "next"); only its own clause counts: "talks,
+  // which were held in May, resume on 3 June".
   if (lexicon.back_cue && re2::RE2::PartialMatch(clause, *lexicon.back_cue)) return false;
   return lexicon.forward_cue && re2::RE2::PartialMatch(sentence, *lexicon.forward_cue);
 }

@@ -9,10 +9,12 @@
 set -uo pipefail
 bin=${CLAIMDIFF:-build/claimdiff}
 dir=$(cd "$(dirname "$0")" && pwd)
-python3 - "$bin" "$dir"/*.tsv <<'PY'
-import json, subprocess, sys
-from collections import Counter
-binary, files = sys.argv[1], sys.argv[2:]
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$bin" "$work" "$dir"/*.tsv <<'PY'
+import json, os, subprocess, sys
+from collections import Counter, defaultdict
+binary, work, files = sys.argv[1], sys.argv[2], sys.argv[3:]
 passed, failed, by_family = 0, 0, Counter()
 
 def close(want, got):
@@ -23,34 +25,56 @@ def close(want, got):
     try: return abs(float(want) - float(got)) <= 0.006 + 1e-9 * abs(float(want))
     except ValueError: return False
 
+# One article per sentence; one `extract` per reference date and date order,
+# so that the rules load a few times, not once a sentence.
+cases, groups = [], defaultdict(list)
 for path in files:
     for n, line in enumerate(open(path, encoding='utf-8'), 1):
         if not line.strip() or line.startswith('#'): continue
         cols = line.rstrip('\n').split('\t')
         if len(cols) != 8:
             print(f'{path}:{n}: want 8 tab-separated columns, got {len(cols)}'); failed += 1; continue
-        family, figure, kind, lo, hi, unit, ref, sentence = cols
-        cmd = [binary, 'extract', '--stdin', '--all']
-        if ref != '-': cmd += ['--ref-date', ref]
-        if family.endswith('+us'): cmd.append('--us-dates')
-        out = subprocess.run(cmd, input=sentence, capture_output=True, text=True).stdout
-        # Only mentions inside the figure's text count.
-        start = sentence.lower().find(figure.lower())
-        if start < 0:
-            print(f'{path}:{n}: figure {figure!r} not in sentence'); failed += 1; continue
-        b0, b1 = len(sentence[:start].encode()), len(sentence[:start + len(figure)].encode())
-        found = [m for m in map(json.loads, out.splitlines()) if m['span'][0] < b1 and m['span'][1] > b0]
-        if kind == 'none':
-            ok = not found
-        else:
-            ok = any(m['kind'] == kind and close(lo, m['value']['lo']) and close(hi, m['value']['hi'])
-                     and (unit == '-' or m['value']['unit'] == unit) for m in found)
-        by_family[family.removesuffix('+us')] += 1
-        if ok: passed += 1
-        else:
-            failed += 1
-            got = '; '.join(f"{m['kind']} {m['value']} ({m['rule']})" for m in found) or 'nothing'
-            print(f'{path}:{n}: {family} {figure!r}: expected {kind} [{lo}, {hi}] {unit}, got {got}')
+        case = dict(zip(['family', 'figure', 'kind', 'lo', 'hi', 'unit', 'ref', 'sentence'], cols),
+                    where=f'{path}:{n}')
+        key = (case['ref'], case['family'].endswith('+us'))
+        folder = os.path.join(work, f'{key[0]}-{int(key[1])}')
+        os.makedirs(folder, exist_ok=True)
+        case['file'] = os.path.join(folder, f'{len(cases):04d}.txt')
+        with open(case['file'], 'w', encoding='utf-8') as f: f.write(case['sentence'] + '\n')
+        cases.append(case)
+        groups[key].append(case)
+
+mentions = defaultdict(list)
+for (ref, us), group in groups.items():
+    cmd = [binary, 'extract', os.path.dirname(group[0]['file']), '--all', '--quiet']
+    if ref != '-': cmd += ['--ref-date', ref]
+    if us: cmd.append('--us-dates')
+    for line in subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines():
+        m = json.loads(line)
+        mentions[m['file']].append(m)
+
+for case in cases:
+    sentence, figure, kind = case['sentence'], case['figure'], case['kind']
+    start = sentence.lower().find(figure.lower())
+    if start < 0:
+        print(f"{case['where']}: figure {figure!r} not in sentence"); failed += 1; continue
+    # Only mentions inside the figure's text count.
+    b0, b1 = len(sentence[:start].encode()), len(sentence[:start + len(figure)].encode())
+    found = [m for m in mentions[case['file']] if m['span'][0] < b1 and m['span'][1] > b0]
+    if kind == 'none':
+        ok = not found
+    else:
+        ok = any(m['kind'] == kind and close(case['lo'], m['value']['lo'])
+                 and close(case['hi'], m['value']['hi'])
+                 and (case['unit'] == '-' or m['value']['unit'] == case['unit']) for m in found)
+    by_family[case['family'].removesuffix('+us')] += 1
+    if ok:
+        passed += 1
+        continue
+    failed += 1
+    got = '; '.join(f"{m['kind']} {m['value']} ({m['rule']})" for m in found) or 'nothing'
+    print(f"{case['where']}: {case['family']} {figure!r}: expected {kind} "
+          f"[{case['lo']}, {case['hi']}] {case['unit']}, got {got}")
 print('by family: ' + ', '.join(f'{f} {c}' for f, c in sorted(by_family.items())))
 print(f'{passed} passed, {failed} failed')
 sys.exit(1 if failed else 0)

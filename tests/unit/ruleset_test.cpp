@@ -185,11 +185,13 @@ TEST_CASE("the quantity sections of the lexicon are checked too", "[ruleset]") {
   year_starts:
     - {month: 4, start: 1, words: [fiscal year]}
 )");
-  CHECK(has_error(errors, 3, "", "a majority's share needs 0 <= lo < hi <= 100"));
-  CHECK(has_error(errors, 4, "", "'quarters' must be a list of 4"));
-  CHECK(has_error(errors, 6, "", "a unit's 'unit' must be a single word"));
-  CHECK(has_error(errors, 8, "", "'at_least' must be a number, not 'many'"));
-  CHECK(has_error(errors, 10, "", "unknown key 'start' in 'year_starts'"));
+  const std::pair<int, const char*> expected[] = {
+      {3, "a majority's share needs 0 <= lo < hi <= 100"},
+      {4, "'quarters' must be a list of 4"},
+      {6, "a unit's 'unit' must be a single word"},
+      {8, "'at_least' must be a number, not 'many'"},
+      {10, "unknown key 'start' in 'year_starts'"}};
+  for (const auto& [line, message] : expected) CHECK(has_error(errors, line, "", message));
 }
 
 TEST_CASE("measure and duration units, quarters and majorities come from the lexicon",
