@@ -396,7 +396,7 @@ int cmd_extract(const ExtractArgs& args) {
       for (const auto& q : f.quantities) {
         const text::Span span = out.doc.original_span(q.begin, q.end);
         nlohmann::ordered_json j;
-        j["kind"] = q.kind;
+        j["kind"] = ruleset::to_string(q.kind);
         j["text"] = std::string(out.doc.slice(q.begin, q.end));
         j["value"] = quantity::to_json(q.value);
         j["span"] = {span.begin, span.end};

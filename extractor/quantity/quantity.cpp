@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <tuple>
 
 #include "util/strings.h"
 
@@ -64,9 +65,19 @@ void civil_from_days(long z, int& y, int& m, int& d) {
 // mostly looks back.
 bool looks_forward(const Lexicon& lexicon, std::string_view sentence,
                    std::string_view before_date) {
+  const auto comma = before_date.find_last_of(",;");
+  const std::string_view clause =
+      comma == std::string_view::npos ? before_date : before_date.substr(comma + 1);
+  // "ran from 3 to 9 March", "was held on": a past verb right before the date.
+  if (lexicon.back_near_cue && re2::RE2::PartialMatch(clause, *lexicon.back_near_cue)) return false;
+  // "from", "by" right before the date look forward ("were told that from April").
   if (lexicon.forward_just_before_cue &&
       re2::RE2::PartialMatch(before_date, *lexicon.forward_just_before_cue))
     return true;
+  // A past verb elsewhere in the date's clause settles it too, whatever else
+  // the sentence says ("will", "next"); only its own clause counts: "talks,
+  // which were held in May, resume on 3 June".
+  if (lexicon.back_cue && re2::RE2::PartialMatch(clause, *lexicon.back_cue)) return false;
   return lexicon.forward_cue && re2::RE2::PartialMatch(sentence, *lexicon.forward_cue);
 }
 
@@ -191,6 +202,25 @@ void apply_hedge(Value& v, const HedgeMeaning& hedge, double figure, double lo, 
   }
 }
 
+// "27 000", "3 504": a space between digit groups is a thousands separator
+// (the text stage has made narrow no-break spaces plain ones).
+bool digit_group_space(const std::string& s, std::size_t i) {
+  auto digit = [&](std::size_t k) {
+    return k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]));
+  };
+  return s[i] == ' ' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) &&
+         !digit(i + 4);
+}
+
+// The same interval on the other side of zero.
+void negate(Value& v) {
+  const std::optional<double> lo = v.lo, hi = v.hi;
+  v.lo = hi ? std::optional<double>(-*hi) : std::nullopt;
+  v.hi = lo ? std::optional<double>(-*lo) : std::nullopt;
+  if (v.printed) v.printed = -*v.printed;
+  if (v.printed2) v.printed2 = -*v.printed2;
+}
+
 std::string text_of(std::string_view text, const ruleset::Group* g) {
   return g ? std::string(text.substr(g->begin, g->end - g->begin)) : std::string();
 }
@@ -215,10 +245,10 @@ std::optional<double> Reader::parse_number(std::string_view raw) const {
   if (std::isdigit(static_cast<unsigned char>(s[0]))) {
     std::string digits;
     std::size_t i = 0;
-    for (; i < s.size() &&
-           (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == ',' || s[i] == '.');
+    for (; i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == ',' ||
+                            s[i] == '.' || digit_group_space(s, i));
          ++i)
-      if (s[i] != ',') digits.push_back(s[i]);
+      if (s[i] != ',' && s[i] != ' ') digits.push_back(s[i]);
     if (!digits.empty() && digits.back() == '.') digits.pop_back();
     double v;
     try {
@@ -233,7 +263,18 @@ std::optional<double> Reader::parse_number(std::string_view raw) const {
   if (auto word = lexicon_.number_words.find(s); word != lexicon_.number_words.end())
     return word->second;
   if (auto fraction = lexicon_.fraction(s)) return fraction;
+  if (auto mixed = mixed_number(s)) return mixed;
   return spelled_number(s);
+}
+
+// "three and a half", "2 and a quarter": a whole number and a fraction.
+std::optional<double> Reader::mixed_number(const std::string& s) const {
+  const auto at = s.rfind(" and ");
+  if (at == std::string::npos) return std::nullopt;
+  const auto part = lexicon_.fraction(s.substr(at + 5));
+  if (!part) return std::nullopt;
+  const auto whole = parse_number(s.substr(0, at));
+  return whole ? std::optional<double>(*whole + *part) : std::nullopt;
 }
 
 // ICU's spell-out rules: "two thousand four hundred", "twenty-first".
@@ -321,6 +362,12 @@ struct Reader::Groups {
   const ruleset::Mention& mention;
   std::string_view text;
   std::string operator()(const char* name) const { return text_of(text, mention.group(name)); }
+  // Where the first part begins: "from January" looks forward from before "January".
+  std::size_t first_begin() const {
+    std::size_t begin = mention.end;
+    for (const auto& g : mention.groups) begin = std::min(begin, g.begin);
+    return begin;
+  }
 };
 
 namespace {
@@ -348,12 +395,17 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
   if (auto h = lexicon_.hedge(trim(group("hedge")))) hedge = h;
 
   bool ok = false;
-  if (rule.kind == ruleset::Kind::date && (!group("rel").empty() || !group("weekday").empty()))
+  const bool date = rule.kind == ruleset::Kind::date;
+  if (date && (!group("rel").empty() || !group("weekday").empty()))
     ok = read_relative(group, q, context);
-  else if (rule.kind == ruleset::Kind::date)
+  else if (date && (!group("year2").empty() || !group("span").empty()))
+    ok = read_year_span(group, q.value);
+  else if (date)
     ok = read_calendar_date(group, q, context);
   else if (!group("majority").empty())
-    ok = read_majority(group("majority"), q.value);
+    ok = read_majority(group, q.value);
+  else if (!group("vague").empty())
+    ok = read_vague(rule, group, q.value);
   else
     ok = read_figure(rule, group, hedge, q.value);
   if (!ok) return std::nullopt;
@@ -368,66 +420,199 @@ bool Reader::read_relative(const Groups& group, Quantity& q, const Context& cont
                             context.ref_day, q.value);
 }
 
+// A calendar date's parts as the text gives them; 0 where it gives none.
+struct Reader::DateParts {
+  int day = 0, month = 0, last_month = 0, year = 0;
+  int day2 = 0, month2 = 0;  // the end of a range ("3 to 9 March", "12 May until 2 June")
+  int weekday = -1;          // "Saturday 9 March": fixes a missing year
+  int year_offset = 0;       // "March last year": the year from the article's
+  bool relative_year = false;
+};
+
+// A day as digits ("9", "9th") or words ("ninth", "twenty-first"); 0 for none.
+std::optional<int> Reader::day_number(const std::string& raw) const {
+  const std::string text(trim(raw));
+  if (text.empty()) return 0;
+  const auto n = std::isdigit(static_cast<unsigned char>(text[0]))
+                     ? std::optional<double>(std::atof(text.c_str()))
+                     : parse_number(text);
+  if (!n || *n < 1 || *n > 31) return std::nullopt;
+  return static_cast<int>(*n);
+}
+
+// A month by name, by number ("2024-02-29") or, for a quarter, its first month.
+int Reader::month_number(const std::string& raw) const {
+  const std::string text(trim(raw));
+  if (!text.empty() && std::isdigit(static_cast<unsigned char>(text[0]))) {
+    const int m = std::atoi(text.c_str());
+    return m >= 1 && m <= 12 ? m : -1;
+  }
+  return text.empty() ? 0 : lexicon_.month(text);
+}
+
+bool Reader::date_parts(const Groups& group, const Context& context, DateParts& d) const {
+  const auto day = day_number(group("day")), day2 = day_number(group("day2"));
+  if (!day || !day2) return false;
+  d.day = *day;
+  d.day2 = *day2;
+  d.month = month_number(group("month"));
+  d.month2 = month_number(group("month2"));
+  if (d.month < 0 || d.month2 < 0) return false;
+  if (const std::string quarter = group("quarter"); !quarter.empty()) {
+    const auto q = lexicon_.quarter_of.find(Lexicon::key(quarter));
+    if (q == lexicon_.quarter_of.end()) return false;
+    d.month = 3 * q->second - 2;
+    d.last_month = 3 * q->second;
+  }
+  if (!group("n1").empty()) numeric_day_month(group, context.us_dates, d);
+  if (!group("year").empty()) d.year = std::atoi(group("year").c_str());
+  if (d.year && d.year < 100) d.year += d.year < 50 ? 2000 : 1900;  // "21.04.16"
+  if (!group("dow").empty()) d.weekday = lexicon_.weekday(trim(group("dow")));
+  if (const std::string rel = Lexicon::key(trim(group("relyear"))); !rel.empty()) {
+    const auto r = lexicon_.relative_dates.find(rel);
+    if (r == lexicon_.relative_dates.end() || r->second.unit != ruleset::RelativeUnit::year)
+      return false;
+    d.relative_year = true;
+    d.year_offset = r->second.offset;
+  }
+  if (!d.month && d.month2) d.month = d.month2;  // "from 3 to 9 March"
+  if (d.day2 && !d.month2) d.month2 = d.month;
+  if (!d.last_month) d.last_month = d.month;
+  return true;
+}
+
+// Numeric day and month: by convention (day first unless --us-dates), but
+// a figure over 12 can only be the day ("02/22/2016").
+void Reader::numeric_day_month(const Groups& group, bool us_dates, DateParts& d) const {
+  const int n1 = std::atoi(group("n1").c_str()), n2 = std::atoi(group("n2").c_str());
+  const bool month_first = n1 <= 12 && (n2 > 12 || us_dates);
+  d.day = month_first ? n2 : n1;
+  d.month = month_first ? n1 : n2;
+}
+
+// The year of a date the text gives without one: the article's, or the one
+// before or after as the tense says; a weekday given beside it picks the
+// nearest year whose date falls on that day. 0 when there is nothing to go by.
+int Reader::year_for(const DateParts& d, const Groups& group, std::size_t begin,
+                     const Context& context) const {
+  if (!context.ref_day) return 0;
+  int ry, rm, rd;
+  civil_from_days(*context.ref_day, ry, rm, rd);
+  if (d.relative_year) return ry + d.year_offset;
+  const bool forward = looks_forward(lexicon_, context.sentence, just_before(group.text, begin));
+  const int month = d.month2 ? d.month2 : d.last_month;
+  const int day = d.day2 ? d.day2 : d.day;
+  int year = ry;
+  // A range's start in a later month than its end is in the year before.
+  const int start_year = d.month2 && d.month > d.month2 ? year - 1 : year;
+  const long first = days_from_civil(start_year, d.month, d.day ? d.day : 1);
+  const long last = days_from_civil(year, month, day ? day : days_in_month(year, month));
+  if (forward && last < *context.ref_day) ++year;
+  if (!forward && first > *context.ref_day) --year;
+  if (d.weekday < 0 || !d.day) return year;
+  // Nearest first, the way the tense points before the other: 0, +1, -1, +2, ...
+  const int step = forward ? 1 : -1;
+  for (int k = 0; k <= 12; ++k) {
+    const int y = year + ((k + 1) / 2) * (k % 2 ? step : -step);
+    if (d.day <= days_in_month(y, d.month) &&
+        weekday_of_day(days_from_civil(y, d.month, d.day)) == d.weekday)
+      return y;
+  }
+  return year;
+}
+
 bool Reader::read_calendar_date(const Groups& group, Quantity& q, const Context& context) const {
   Value& v = q.value;
   v.unit = "date";
-  const std::string month_text(trim(group("month")));
-  int month = lexicon_.month(month_text);
-  if (!month_text.empty() && std::isdigit(static_cast<unsigned char>(month_text[0]))) {
-    month = std::atoi(month_text.c_str());  // "2024-02-29"
-    if (month < 1 || month > 12) return false;
-  }
-  int day = 0, year = 0;
-  if (!group("day").empty()) day = std::atoi(group("day").c_str());
-  if (!group("year").empty()) year = std::atoi(group("year").c_str());
-  if (!group("n1").empty()) {  // numeric day/month, order by convention
-    const int n1 = std::atoi(group("n1").c_str()), n2 = std::atoi(group("n2").c_str());
-    day = context.us_dates ? n2 : n1;
-    month = context.us_dates ? n1 : n2;
-  }
-  if (year && (year < 1000 || year > 9999)) return false;
-  if (month == 0 && day == 0 && year) {  // a year: its days
-    v.lo = days_from_civil(year, 1, 1);
-    v.hi = days_from_civil(year, 12, 31);
+  DateParts d;
+  if (!date_parts(group, context, d)) return false;
+  if (d.year && (d.year < 1000 || d.year > 9999)) return false;
+  if (d.month == 0 && d.day == 0 && d.year) {  // a year: its days
+    v.lo = days_from_civil(d.year, 1, 1);
+    v.hi = days_from_civil(d.year, 12, 31);
     return true;
   }
-  if (month == 0 || day > days_in_month(year ? year : 2000, month)) return false;
-  if (!year && context.ref_day) {
-    int ry, rm, rd;
-    civil_from_days(*context.ref_day, ry, rm, rd);
-    const bool forward =
-        looks_forward(lexicon_, context.sentence, just_before(group.text, q.begin));
-    year = ry;
-    const long first = days_from_civil(year, month, day ? day : 1);
-    const long last = days_from_civil(year, month, day ? day : days_in_month(year, month));
-    if (forward && last < *context.ref_day) ++year;
-    if (!forward && first > *context.ref_day) --year;
-  }
+  if (d.month < 1 || d.month > 12 || d.month2 > 12 ||
+      d.day > days_in_month(d.year ? d.year : 2000, d.month) ||
+      (d.month2 && d.day2 > days_in_month(d.year ? d.year : 2000, d.month2)))
+    return false;
+  const int year = d.year ? d.year : year_for(d, group, group.first_begin(), context);
   if (!year) {
     char buf[16];
-    if (day)
-      std::snprintf(buf, sizeof buf, "--%02d-%02d", month, day);
+    if (d.day)
+      std::snprintf(buf, sizeof buf, "--%02d-%02d", d.month, d.day);
     else
-      std::snprintf(buf, sizeof buf, "--%02d", month);
+      std::snprintf(buf, sizeof buf, "--%02d", d.month);
     v.partial = buf;
     return true;
   }
-  v.lo = days_from_civil(year, month, day ? day : 1);
-  v.hi = days_from_civil(year, month, day ? day : days_in_month(year, month));
+  v.lo = days_from_civil(year, d.month, d.day ? d.day : 1);
+  v.hi = days_from_civil(year, d.last_month, d.day ? d.day : days_in_month(year, d.last_month));
+  if (d.day2) {
+    // The year printed belongs to the end; a start after it is the year before.
+    v.hi = days_from_civil(year, d.month2, d.day2);
+    if (*v.lo > *v.hi) v.lo = days_from_civil(year - 1, d.month, d.day);
+    v.hedge = "range";
+  }
+  return true;
+}
+
+// "2025-26", "the 2024/25 financial year", "FY2024": a year that starts in
+// the month the lexicon gives its word; with no word, every reading the
+// lexicon knows (from the earliest start to the latest end).
+bool Reader::read_year_span(const Groups& group, Value& v) const {
+  v.unit = "date";
+  const int year = std::atoi(group("year").c_str());
+  if (year < 1000 || year > 9999 || lexicon_.year_starts.empty()) return false;
+  if (const std::string second = group("year2"); !second.empty()) {
+    const int y2 = std::atoi(second.c_str());
+    if (y2 != year + 1 && y2 != (year + 1) % 100) return false;
+  }
+  double first = 12, last = 1;
+  const auto word = lexicon_.year_starts.find(Lexicon::key(trim(group("span"))));
+  if (word != lexicon_.year_starts.end()) {
+    first = last = word->second;
+  } else {
+    for (const auto& [w, month] : lexicon_.year_starts)
+      first = std::min(first, month), last = std::max(last, month);
+  }
+  v.lo = days_from_civil(year, static_cast<int>(first), 1);
+  v.hi = days_from_civil(year + 1, static_cast<int>(last), 1) - 1;
   return true;
 }
 
 // A share said as a majority: more than half, or more than the fraction
 // before it ("a two-thirds majority").
-bool Reader::read_majority(const std::string& majority, Value& v) const {
-  const std::string words = lower(majority);
+// "a slim majority" is the share the lexicon gives it; "the majority did not
+// vote" (group `negated`) is the rest of the whole.
+bool Reader::read_majority(const Groups& group, Value& v) const {
+  const std::string words = Lexicon::key(group("majority"));
   const auto space = words.rfind(' ');
-  const auto fraction =
-      space == std::string::npos ? std::nullopt : lexicon_.fraction(words.substr(0, space));
+  const std::string adjective = space == std::string::npos ? "" : words.substr(0, space);
+  const auto fraction = adjective.empty() ? std::nullopt : lexicon_.fraction(adjective);
+  const auto share = lexicon_.majorities.find(adjective);
+  double lo = fraction ? *fraction * 100.0 : 50.0, hi = 100.0;
+  if (share != lexicon_.majorities.end()) lo = share->second.lo, hi = share->second.hi;
   v.unit = "%";
   v.hedge = "more_than";
-  v.lo = fraction ? *fraction * 100.0 : 50.0;
-  v.hi = 100.0;
+  if (!group("negated").empty()) {
+    std::tie(lo, hi) = std::pair{100.0 - hi, 100.0 - lo};
+    v.hedge = "less_than";
+  }
+  v.lo = lo;
+  v.hi = hi;
+  return true;
+}
+
+// "hundreds of people", "tens of thousands of": at least the lexicon's figure.
+bool Reader::read_vague(const ruleset::Rule& rule, const Groups& group, Value& v) const {
+  const auto it = lexicon_.vague_numbers.find(Lexicon::key(group("vague")));
+  if (it == lexicon_.vague_numbers.end()) return false;
+  v.unit = unit_of(rule, group, "");
+  if (rule.kind == ruleset::Kind::count) v.counted = squash_spaces(lower(group("counted")));
+  v.hedge = "at_least";
+  v.lo = it->second;
+  v.hi.reset();
   return true;
 }
 
@@ -494,6 +679,12 @@ std::string Reader::unit_of(const ruleset::Rule& rule, const Groups& group,
       return "points";
     case ruleset::Kind::ordinal:
       return "ordinal";
+    case ruleset::Kind::measure:
+    case ruleset::Kind::duration: {
+      const std::string unit =
+          lexicon_.unit(trim(group("unit")), rule.kind == ruleset::Kind::duration);
+      return unit.empty() ? "number" : unit;
+    }
     default:
       return "number";
   }
@@ -564,6 +755,10 @@ bool Reader::read_figure(const ruleset::Rule& rule, const Groups& group,
   } else {
     v.lo = lo;
     v.hi = hi;
+  }
+  if (!group("sign").empty()) {
+    negate(v);  // "minus 5", "-4.2%": below zero
+    return true;
   }
   if (v.lo && *v.lo < 0) v.lo = 0.0;
   if (rounds && v.hi && *v.hi > 100 && value <= 100) v.hi = 100.0;

@@ -11,7 +11,13 @@
 //   sub         p, pence, cents: a currency's sub-unit, converted to the main unit
 //   counted     the noun a count counts
 //   den         the whole of "nine in ten", "two days out of five"
-//   day, month, year, weekday, rel    parts of a date
+//   sign        "minus", "-": the figure is below zero
+//   unit        a measure's or duration's unit word (the lexicon's measures, durations)
+//   vague       "hundreds", "dozens" (of): at least the lexicon's figure
+//   majority, negated   "a slim majority"; "did not": the rest of the whole
+//   day, month, year, weekday, rel    parts of a date; day2, month2 the end of a
+//               range of days; dow a weekday beside a date; quarter; relyear
+//               ("March last year"); year2 and span ("2025-26", "financial year")
 // and the rule's fields: `hedge` (a fixed hedge), `unit`, `place` (office|home).
 // Every word is read through the rule set's lexicon, never a list of its own.
 #pragma once
@@ -87,8 +93,18 @@ class Reader {
   struct Groups;
   std::optional<double> spelled_number(std::string words) const;
   bool read_relative(const Groups& group, Quantity& q, const Context& context) const;
+  struct DateParts;
   bool read_calendar_date(const Groups& group, Quantity& q, const Context& context) const;
-  bool read_majority(const std::string& majority, Value& v) const;
+  bool date_parts(const Groups& group, const Context& context, DateParts& d) const;
+  void numeric_day_month(const Groups& group, bool us_dates, DateParts& d) const;
+  std::optional<int> day_number(const std::string& text) const;
+  int month_number(const std::string& text) const;
+  int year_for(const DateParts& d, const Groups& group, std::size_t begin,
+               const Context& context) const;
+  bool read_year_span(const Groups& group, Value& v) const;
+  bool read_majority(const Groups& group, Value& v) const;
+  bool read_vague(const ruleset::Rule& rule, const Groups& group, Value& v) const;
+  std::optional<double> mixed_number(const std::string& s) const;
   bool read_figure(const ruleset::Rule& rule, const Groups& group,
                    const std::optional<ruleset::HedgeMeaning>& hedge, Value& v) const;
   std::optional<double> read_main_figure(const ruleset::Rule& rule, const Groups& group) const;

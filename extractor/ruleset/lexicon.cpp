@@ -77,10 +77,10 @@ class SectionReader {
                    [&](auto& e) { currency(e); });
       else if (name == "months")
         each_entry(body, name, {"number", "names"},
-                   [&](auto& e) { named_days(e, 12, lex_.month_names, lex_.month_of, "months"); });
+                   [&](auto& e) { named_days(e, 12, &lex_.month_names, lex_.month_of, "months"); });
       else if (name == "weekdays")
         each_entry(body, name, {"number", "names"}, [&](auto& e) {
-          named_days(e, 7, lex_.weekday_names, lex_.weekday_of, "weekdays");
+          named_days(e, 7, &lex_.weekday_names, lex_.weekday_of, "weekdays");
         });
       else if (name == "relative_dates")
         each_entry(body, name, {"unit", "offset", "words"}, [&](auto& e) { relative(e); });
@@ -98,6 +98,21 @@ class SectionReader {
         each_entry(body, name, {"region", "words"}, [&](auto& e) { page_class(e); });
       else if (name == "lists")
         lists(body);
+      else if (name == "measures" || name == "durations")
+        each_entry(body, name, {"unit", "words"}, [&](auto& e) {
+          unit_words(e, name, name == "measures" ? lex_.measure_units : lex_.duration_units);
+        });
+      else if (name == "vague_numbers")
+        each_entry(body, name, {"at_least", "words"},
+                   [&](auto& e) { valued(e, "at_least", lex_.vague_numbers); });
+      else if (name == "majorities")
+        each_entry(body, name, {"lo", "hi", "words"}, [&](auto& e) { majority(e); });
+      else if (name == "quarters")
+        each_entry(body, name, {"number", "names"},
+                   [&](auto& e) { named_days(e, 4, nullptr, lex_.quarter_of, "quarters"); });
+      else if (name == "year_starts")
+        each_entry(body, name, {"month", "words"},
+                   [&](auto& e) { valued(e, "month", lex_.year_starts); });
       else
         error_(line_of(kv.first), "unknown lexicon section '" + name + "'");
     }
@@ -259,8 +274,9 @@ class SectionReader {
     lex_.currencies.push_back(std::move(c));
   }
 
-  // `{number, names}`: names of one month (1-12) or weekday (1 = Monday).
-  void named_days(const YAML::Node& e, int most, std::vector<std::string>& names,
+  // `{number, names}`: names of one month (1-12), weekday (1 = Monday, kept
+  // as 0) or quarter (1-4). `names` keeps them as printed, where a macro needs that.
+  void named_days(const YAML::Node& e, int most, std::vector<std::string>* names,
                   std::map<std::string, int>& by_key, const std::string& section) {
     const auto number = this->number(e["number"], "'number'");
     if (!number) return;
@@ -269,7 +285,7 @@ class SectionReader {
                     "'number' must be a whole number from 1 to " + std::to_string(most));
     const int index = static_cast<int>(*number) - (section == "weekdays" ? 1 : 0);
     for (const auto& w : words(e["names"], "'names'", false)) {
-      names.push_back(w);
+      if (names) names->push_back(w);
       define(by_key, Lexicon::key(w), index, line_of(e), section);
     }
   }
@@ -289,12 +305,31 @@ class SectionReader {
   }
 
   void tense(const YAML::Node& body) {
-    if (!body.IsMap() || !known_keys(body, "tense", {"forward", "forward_just_before"}))
-      return error_(line_of(body), "lexicon 'tense' is a map of forward, forward_just_before");
+    if (!body.IsMap() || !known_keys(body, "tense", {"forward", "forward_just_before", "back"}))
+      return error_(line_of(body),
+                    "lexicon 'tense' is a map of forward, forward_just_before, back");
+    if (body["back"]) append(body["back"], "tense.back", lex_.back_words, true);
     if (body["forward"]) append(body["forward"], "tense.forward", lex_.forward_words, true);
     if (body["forward_just_before"])
       append(body["forward_just_before"], "tense.forward_just_before", lex_.forward_just_before,
              true);
+  }
+
+  void unit_words(const YAML::Node& e, const std::string& section,
+                  std::map<std::string, std::string>& into) {
+    const auto unit = scalar(e["unit"], "a unit's 'unit'");
+    if (!unit) return;
+    for (const auto& w : words(e["words"], "'words'")) define(into, w, *unit, line_of(e), section);
+  }
+
+  void majority(const YAML::Node& e) {
+    const auto lo = number(e["lo"], "a majority's 'lo'");
+    const auto hi = number(e["hi"], "a majority's 'hi'");
+    if (!lo || !hi) return;
+    if (*lo < 0 || *hi > 100 || *lo >= *hi)
+      return error_(line_of(e), "a majority's share needs 0 <= lo < hi <= 100");
+    for (const auto& w : words(e["words"], "'words'"))
+      define(lex_.majorities, w, Lexicon::Share{*lo, *hi}, line_of(e), "majorities");
   }
 
   void directions(const YAML::Node& body) {
@@ -508,6 +543,11 @@ std::string Lexicon::currency(std::string_view word) const {
   return code ? *code : "";
 }
 
+std::string Lexicon::unit(std::string_view word, bool duration) const {
+  const auto* u = find_key(duration ? duration_units : measure_units, word);
+  return u ? *u : "";
+}
+
 const Base* Lexicon::base(const std::string& id) const {
   auto it = bases.find(id);
   return it == bases.end() ? nullptr : &it->second;
@@ -553,6 +593,12 @@ std::map<std::string, std::string> Lexicon::macros() const {
   m["REL_PERIOD"] = relative({RelativeUnit::week, RelativeUnit::month, RelativeUnit::year});
   m["REL_NEW_YEAR"] = relative({RelativeUnit::new_year});
   m["WEEKDAY_DIR"] = alternation(keys_of(weekday_directions));
+  m["MEASURE_UNIT"] = alternation(keys_of(measure_units));
+  m["DURATION_UNIT"] = alternation(keys_of(duration_units));
+  m["VAGUE_NUMBER"] = alternation(keys_of(vague_numbers));
+  m["MAJORITY_WORD"] = alternation(keys_of(majorities));
+  m["QUARTER"] = alternation(keys_of(quarter_of));
+  m["YEAR_START"] = alternation(keys_of(year_starts));
   for (const auto& [name, list] : lists) m[name] = alternation(list);
   return m;
 }
@@ -577,9 +623,13 @@ void finish_lexicon(Lexicon& lexicon, const LexiconError& error) {
     error(0, "lexicon tense words: RE2: " + re->error());
     return nullptr;
   };
-  lexicon.forward_cue = compile("\\b(?:" + alternation(lexicon.forward_words) + ")\\b");
+  // A cue word is a word of its own: the "by" of "by-election" is no cue.
+  lexicon.forward_cue = compile("\\b(?:" + alternation(lexicon.forward_words) + ")(?:$|[^\\w-])");
   lexicon.forward_just_before_cue =
       compile("\\b(?:" + alternation(lexicon.forward_just_before) + ")\\s*$");
+  lexicon.back_cue = compile("\\b(?:" + alternation(lexicon.back_words) + ")\\b");
+  lexicon.back_near_cue =
+      compile("\\b(?:" + alternation(lexicon.back_words) + ")(?:\\s+\\S+){0,2}\\s*$");
 }
 
 }  // namespace detail

@@ -90,6 +90,19 @@ struct Lexicon {
   std::map<std::string, Base> bases;                      // votes_cast -> {...}
   std::vector<ingest::PageClass> page_classes;            // HTML furniture, in order of precedence
   std::map<std::string, std::vector<std::string>> lists;  // macro name -> words
+  // Units of measures and durations: word -> the unit as output ("kilometres" -> km).
+  std::map<std::string, std::string> measure_units, duration_units;
+  std::map<std::string, double> vague_numbers;  // "hundreds" -> 200: "hundreds of" is at least that
+  // "a slim majority": the share it stands for, in percent.
+  struct Share {
+    double lo = 50, hi = 100;
+    bool operator==(const Share&) const = default;
+  };
+  std::map<std::string, Share> majorities;
+  std::map<std::string, int> quarter_of;      // "q3", "third quarter" -> 3
+  std::map<std::string, double> year_starts;  // "financial year" -> 4: the month it starts
+  std::vector<std::string> back_words;        // past tense just before a date: it lies behind
+  std::shared_ptr<const re2::RE2> back_cue, back_near_cue;  // anywhere; within two words
   // The tense cues as patterns: any forward word in a sentence; one just
   // before a date (the pattern is anchored at the end of the text given).
   std::shared_ptr<const re2::RE2> forward_cue, forward_just_before_cue;
@@ -106,6 +119,8 @@ struct Lexicon {
   // A currency's code from a symbol, word or code; "" when the lexicon has none.
   std::string currency(std::string_view word) const;
   const Base* base(const std::string& id) const;
+  // The unit of a measure or duration word ("miles" -> mi); "" when it has none.
+  std::string unit(std::string_view word, bool duration) const;
 
   // The macros the loader builds from the lexicon: NAME -> RE2 alternation.
   std::map<std::string, std::string> macros() const;

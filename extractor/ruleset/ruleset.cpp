@@ -23,7 +23,7 @@ const std::set<std::string> kFileKeys = {"pack",       "version", "description",
                                          "attributes", "rules",   "lexicon"};
 const std::set<std::string> kExampleKeys = {"text", "value", "none", "ref_date", "region", "note"};
 
-constexpr util::NameTable<Kind, 13> kKindNames = {{
+constexpr util::NameTable<Kind, 15> kKindNames = {{
     {Kind::count, "count"},
     {Kind::percentage, "percentage"},
     {Kind::money, "money"},
@@ -31,6 +31,8 @@ constexpr util::NameTable<Kind, 13> kKindNames = {{
     {Kind::ratio, "ratio"},
     {Kind::number, "number"},
     {Kind::points, "points"},
+    {Kind::measure, "measure"},
+    {Kind::duration, "duration"},
     {Kind::ordinal, "ordinal"},
     {Kind::trap, "trap"},
     {Kind::speaker, "speaker"},

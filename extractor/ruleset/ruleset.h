@@ -57,7 +57,7 @@ struct ContextCheck {
   bool must = false;   // else must not
 };
 
-// What a rule finds. The figure kinds (count .. ordinal) are quantity rules,
+// What a rule finds. The figure kinds (count .. ordinal; ordinal stays last) are quantity rules,
 // or attribute rules when the rule names an `attribute`; a trap is text that
 // looks like a figure and is none; the rest are layers of their own.
 enum class Kind {
@@ -68,7 +68,9 @@ enum class Kind {
   ratio,
   number,
   points,
-  ordinal,  // figures
+  measure,   // a distance, weight, temperature or magnitude: unit from the lexicon's measures
+  duration,  // a length of time: unit from the lexicon's durations
+  ordinal,   // figures
   trap,
   speaker,
   scope,

@@ -38,6 +38,11 @@ TEST_CASE("numbers in digits and in words", "[quantity]") {
   CHECK(reader.parse_number("one hundred and twenty") == 120);
   CHECK(reader.parse_number("a dozen") == 12);
   CHECK(reader.parse_number("a thousand") == 1000);
+  CHECK(reader.parse_number("27 000") == 27000);
+  CHECK(reader.parse_number("1 234 567") == 1234567);
+  CHECK(reader.parse_number("three and a half") == 3.5);
+  CHECK(reader.parse_number("one hundred and sixty-one") == 161);
+  CHECK(reader.parse_number("twenty one") == 21);
   CHECK_FALSE(reader.parse_number("several").has_value());
 }
 

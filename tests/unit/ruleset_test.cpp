@@ -277,6 +277,41 @@ rules:
   CHECK(claims[0].speaker == "outlet");
 }
 
+TEST_CASE("the quantity sections of the lexicon are checked too", "[ruleset]") {
+  const auto errors = load_errors(R"(lexicon:
+  majorities:
+    - {lo: 60, hi: 40, words: [odd]}
+  quarters: [[Q1], [Q2]]
+  measures:
+    - {unit: [km, mi], words: [kilometres]}
+  vague_numbers:
+    - {at_least: many, words: [scores]}
+  year_starts:
+    - {month: 4, start: 1, words: [fiscal year]}
+)");
+  const std::pair<int, const char*> expected[] = {
+      {3, "a majority's share needs 0 <= lo < hi <= 100"},
+      {4, "an entry of 'quarters' must be a map"},
+      {6, "a unit's 'unit' must be a single word"},
+      {8, "'at_least' must be a number, not 'many'"},
+      {10, "unknown key 'start' in 'year_starts'"}};
+  for (const auto& [line, message] : expected) CHECK(has_error(errors, line, "", message));
+}
+
+TEST_CASE("measure and duration units, quarters and majorities come from the lexicon",
+          "[ruleset]") {
+  const auto& lexicon = testing::builtin_rules().lexicon;
+  CHECK(lexicon.unit("Kilometres", false) == "km");
+  CHECK(lexicon.unit("miles", false) == "mi");
+  CHECK(lexicon.unit("weeks", true) == "weeks");
+  CHECK(lexicon.unit("weeks", false).empty());
+  CHECK(lexicon.quarter_of.at("q3") == 3);
+  CHECK(lexicon.majorities.at("slim").hi == 55);
+  const auto macros = lexicon.macros();
+  const re2::RE2 unit("(?i)^(?:" + macros.at("MEASURE_UNIT") + ")$");
+  CHECK(re2::RE2::FullMatch("tonnes", unit));
+}
+
 TEST_CASE("a word given two meanings across packs is an error", "[ruleset]") {
   const auto dir = scratch_dir("rules-twice");
   write_file(dir / "lexicon.yaml", "lexicon:\n  hedges:\n    - {means: at_most, words: [about]}\n");
@@ -309,7 +344,7 @@ TEST_CASE("the macros are built from the lexicon: each word is matched and under
   CHECK(lexicon.month("Sept.") == 9);
   CHECK(lexicon.weekday("Thursday") == 3);
   CHECK(lexicon.multiplier("dozen") == 12);
-  CHECK(lexicon.fraction("an eighth") == std::nullopt);  // no eighths in the lexicon
+  CHECK(lexicon.fraction("an eighth") == Approx(0.125));  // "an" counts one
   CHECK(lexicon.fraction("a fifth") == Approx(0.2));
   // Longest first: "US$" is tried before "$".
   const re2::RE2 symbol("(" + macros.at("CURSYM") + ")");

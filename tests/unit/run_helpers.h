@@ -19,7 +19,9 @@ struct Run {
 
 inline Run run(const std::filesystem::path& story, bool include_furniture = false) {
   Run r;
-  r.input = ingest::read_inputs({story}, {});
+  ingest::Options options;  // pages read as the command line reads them
+  options.page_classes = builtin_rules().lexicon.page_classes;
+  r.input = ingest::read_inputs({story}, options);
   std::vector<ingest::Article*> articles;
   for (auto& s : r.input.stories)
     for (auto& a : s.articles) articles.push_back(&a);
