@@ -76,37 +76,6 @@ std::string md_finding(const FindingView& v) {
 
 }  // namespace
 
-bool write_atomically(const fs::path& path, std::string_view content, std::string& error) {
-  std::error_code ec;
-  if (!path.parent_path().empty()) fs::create_directories(path.parent_path(), ec);
-  if (ec) {
-    error = path.parent_path().string() + ": cannot create folder: " + ec.message();
-    return false;
-  }
-  const fs::path tmp = path.string() + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      error = path.string() + ": cannot write: " + std::strerror(errno);
-      return false;
-    }
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      error = path.string() + ": write failed: " + std::strerror(errno);
-      fs::remove(tmp, ec);
-      return false;
-    }
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    error = path.string() + ": cannot rename into place: " + ec.message();
-    fs::remove(tmp, ec);
-    return false;
-  }
-  return true;
-}
-
 std::string claims_jsonl(const std::vector<claim::Claim>& claims) {
   std::string out;
   for (const auto& c : claims) out += claim::to_json(c).dump() + "\n";

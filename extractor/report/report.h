@@ -148,11 +148,6 @@ std::vector<Section> sections(const std::vector<FindingView>& views);
 
 // ---- writers ------------------------------------------------------------------
 
-// Writes `content` to `path` through a temporary file in the same folder.
-// Returns false and sets `error` (naming the path) on failure.
-bool write_atomically(const std::filesystem::path& path, std::string_view content,
-                      std::string& error);
-
 std::string claims_jsonl(const std::vector<claim::Claim>& claims);
 std::string findings_json(const std::vector<reconcile::Finding>& findings);
 std::string run_json(const RunInfo& info, const std::vector<claim::Claim>& claims,
