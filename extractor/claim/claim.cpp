@@ -360,6 +360,18 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
   return merge_copies(claims);
 }
 
+namespace {
+// A byte offset of a span from JSON: a whole number that fits, else the line is
+// rejected like any other malformed claim (nlohmann's own cast would be UB).
+std::uint32_t offset_of(const nlohmann::json& span, std::size_t i) {
+  const nlohmann::json& v = span.at(i);
+  if (!v.is_number_unsigned() || v.get<std::uint64_t>() > UINT32_MAX)
+    throw nlohmann::json::type_error::create(302, "a span offset must be a whole number of bytes",
+                                             &v);
+  return static_cast<std::uint32_t>(v.get<std::uint64_t>());
+}
+}  // namespace
+
 nlohmann::ordered_json to_json(const Claim& c) {
   nlohmann::ordered_json j;
   j["id"] = c.id;
@@ -415,18 +427,16 @@ Claim claim_from_json(const nlohmann::json& j) {
   c.value = quantity::value_from_json(j.at("value"));
   c.quote = j.value("quote", "");
   if (j.contains("quote_span"))
-    c.quote_span = {j["quote_span"][0].get<std::uint32_t>(),
-                    j["quote_span"][1].get<std::uint32_t>(), ""};
+    c.quote_span = {offset_of(j["quote_span"], 0), offset_of(j["quote_span"], 1), ""};
   if (j.contains("figure_in_quote")) {
-    c.figure_begin = j["figure_in_quote"][0].get<std::uint32_t>();
-    c.figure_end = j["figure_in_quote"][1].get<std::uint32_t>();
+    c.figure_begin = offset_of(j["figure_in_quote"], 0);
+    c.figure_end = offset_of(j["figure_in_quote"], 1);
   }
-  if (j.contains("span"))
-    c.span = {j["span"][0].get<std::uint32_t>(), j["span"][1].get<std::uint32_t>(), c.region};
+  if (j.contains("span")) c.span = {offset_of(j["span"], 0), offset_of(j["span"], 1), c.region};
   if (j.contains("also_at"))
     for (const auto& p : j["also_at"])
-      c.also_at.push_back({p["span"][0].get<std::uint32_t>(), p["span"][1].get<std::uint32_t>(),
-                           p.value("region", "")});
+      c.also_at.push_back(
+          {offset_of(p["span"], 0), offset_of(p["span"], 1), p.value("region", "")});
   c.rule = j.value("rule", "");
   c.attribute_rule = j.value("attribute_rule", "");
   c.confidence = j.value("confidence", 0.0);

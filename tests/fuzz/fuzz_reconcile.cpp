@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // `reconcile` reports the line and goes on.
     }
   }
-  for (const auto& f : reconcile::reconcile(claims, {fuzz::builtin_rules().labels}))
+  for (const auto& f : reconcile::reconcile(
+           claims, {fuzz::builtin_rules().labels, fuzz::builtin_rules().lexicon.bases}))
     reconcile::to_json(f).dump();
   return 0;
 }

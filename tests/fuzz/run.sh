@@ -43,7 +43,7 @@ for t in "$@"; do
   cp -n "$src/tests/fuzz/regressions/$t"/* "$corpus/" 2> /dev/null
   log="$build/fuzz-$t.log"
   echo "fuzz: $t for ${seconds}s" >&2
-  (cd "$build" && "./tests/fuzz/fuzz_$t" -max_total_time="$seconds" -print_final_stats=1 \
+  (cd "$build" && "./tests/fuzz/fuzz_$t" -max_total_time="$seconds" -seed="${FUZZ_SEED:-0}" -print_final_stats=1 \
     -rss_limit_mb=2048 -timeout=25 -max_len="$max_len" -artifact_prefix="$artifacts/" "$corpus") > "$log" 2>&1
   rc=$?
   execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
