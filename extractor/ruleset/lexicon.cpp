@@ -76,11 +76,12 @@ class SectionReader {
         each_entry(body, name, {"code", "symbols", "prefixed", "words", "subunit"},
                    [&](auto& e) { currency(e); });
       else if (name == "months")
-        each_entry(body, name, {"number", "names"},
-                   [&](auto& e) { named_days(e, 12, &lex_.month_names, lex_.month_of, "months"); });
+        each_entry(body, name, {"number", "names"}, [&](auto& e) {
+          named_days(e, 12, 1, &lex_.month_names, lex_.month_of, "months");
+        });
       else if (name == "weekdays")
         each_entry(body, name, {"number", "names"}, [&](auto& e) {
-          named_days(e, 7, &lex_.weekday_names, lex_.weekday_of, "weekdays");
+          named_days(e, 7, 0, &lex_.weekday_names, lex_.weekday_of, "weekdays");
         });
       else if (name == "relative_dates")
         each_entry(body, name, {"unit", "offset", "words"}, [&](auto& e) { relative(e); });
@@ -109,7 +110,7 @@ class SectionReader {
         each_entry(body, name, {"lo", "hi", "words"}, [&](auto& e) { majority(e); });
       else if (name == "quarters")
         each_entry(body, name, {"number", "names"},
-                   [&](auto& e) { named_days(e, 4, nullptr, lex_.quarter_of, "quarters"); });
+                   [&](auto& e) { named_days(e, 4, 1, nullptr, lex_.quarter_of, "quarters"); });
       else if (name == "year_starts")
         each_entry(body, name, {"month", "words"},
                    [&](auto& e) { valued(e, "month", lex_.year_starts); });
@@ -274,16 +275,17 @@ class SectionReader {
     lex_.currencies.push_back(std::move(c));
   }
 
-  // `{number, names}`: names of one month (1-12), weekday (1 = Monday, kept
-  // as 0) or quarter (1-4). `names` keeps them as printed, where a macro needs that.
-  void named_days(const YAML::Node& e, int most, std::vector<std::string>* names,
+  // `{number, names}`: names of one month (1-12), weekday (1-7) or quarter
+  // (1-4), kept as the value `first` for number 1 and on from there. `names`
+  // keeps them as printed, where a macro needs that.
+  void named_days(const YAML::Node& e, int most, int first, std::vector<std::string>* names,
                   std::map<std::string, int>& by_key, const std::string& section) {
     const auto number = this->number(e["number"], "'number'");
     if (!number) return;
     if (*number < 1 || *number > most || *number != static_cast<int>(*number))
       return error_(line_of(e["number"]),
                     "'number' must be a whole number from 1 to " + std::to_string(most));
-    const int index = static_cast<int>(*number) - (section == "weekdays" ? 1 : 0);
+    const int index = static_cast<int>(*number) - 1 + first;
     for (const auto& w : words(e["names"], "'names'", false)) {
       if (names) names->push_back(w);
       define(by_key, Lexicon::key(w), index, line_of(e), section);
