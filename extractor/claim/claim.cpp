@@ -7,7 +7,29 @@
 #include <set>
 #include <tuple>
 
+#include "util/names.h"
+
 namespace claimdiff::claim {
+
+namespace {
+constexpr util::NameTable<Role, 7> kRoleNames = {{
+    {Role::result, "result"},
+    {Role::threshold, "threshold"},
+    {Role::target, "target"},
+    {Role::requirement, "requirement"},
+    {Role::forecast, "forecast"},
+    {Role::previous, "previous"},
+    {Role::change, "change"},
+}};
+}  // namespace
+
+std::string_view to_string(Role role) {
+  return util::name_of(kRoleNames, role, "result");
+}
+
+std::optional<Role> role_from_string(std::string_view name) {
+  return util::value_of(kRoleNames, name);
+}
 
 namespace {
 
@@ -372,6 +394,32 @@ std::uint32_t offset_of(const nlohmann::json& span, std::size_t i) {
 }
 }  // namespace
 
+nlohmann::ordered_json subject_to_json(const Subject& s) {
+  nlohmann::ordered_json j;
+  j["head"] = s.head;
+  if (!s.head_words.empty()) j["head_words"] = s.head_words;
+  j["terms"] = s.terms;
+  j["role"] = to_string(s.role);
+  if (!s.role_words.empty()) j["role_words"] = s.role_words;
+  if (!s.when.empty()) j["when"] = s.when;
+  if (s.negated) j["negated"] = true;
+  return j;
+}
+
+Subject subject_from_json(const nlohmann::json& j) {
+  Subject s;
+  s.head = j.value("head", "");
+  s.head_words = j.value("head_words", "");
+  if (j.contains("terms")) s.terms = j["terms"].get<std::vector<std::string>>();
+  const auto role = role_from_string(j.value("role", "result"));
+  if (!role) throw nlohmann::json::type_error::create(302, "unknown subject role", &j);
+  s.role = *role;
+  s.role_words = j.value("role_words", "");
+  s.when = j.value("when", "");
+  s.negated = j.value("negated", false);
+  return s;
+}
+
 nlohmann::ordered_json to_json(const Claim& c) {
   nlohmann::ordered_json j;
   j["id"] = c.id;
@@ -403,6 +451,7 @@ nlohmann::ordered_json to_json(const Claim& c) {
   j["rule"] = c.rule;
   if (!c.attribute_rule.empty()) j["attribute_rule"] = c.attribute_rule;
   j["confidence"] = c.confidence;
+  j["subject"] = subject_to_json(c.subject);
   return j;
 }
 
@@ -440,6 +489,7 @@ Claim claim_from_json(const nlohmann::json& j) {
   c.rule = j.value("rule", "");
   c.attribute_rule = j.value("attribute_rule", "");
   c.confidence = j.value("confidence", 0.0);
+  if (j.contains("subject")) c.subject = subject_from_json(j["subject"]);
   return c;
 }
 

@@ -7,7 +7,9 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/ingest.h"
@@ -21,6 +23,34 @@ struct Position {
   std::uint32_t begin = 0, end = 0;  // byte offsets in the original file
   std::string region;
 };
+
+// What a figure stands for in the story, besides its value: its place in a
+// sequence of figures about one thing.
+enum class Role {
+  result,       // what happened or stands now (the default)
+  threshold,    // a bar a result is measured against: "a 40% threshold"
+  target,       // an aim: "aims to cut 2,000 posts"
+  requirement,  // what a rule demands: "must come in four days"
+  forecast,     // what is expected: "expected to reach 3%"
+  previous,     // an earlier value: "up from 3.2%", "used to", "previously"
+  change,       // a difference between two values: "rose by £149", "a 10% rise"
+};
+
+// What a figure is about, read from the words around it (DESIGN.md, "Subjects").
+// Figures from different outlets meet in one finding when their subjects match.
+struct Subject {
+  std::string head;                // the noun counted or measured, as a stem ("vote"); "" if none
+  std::string head_words;          // the head as printed, for people ("votes")
+  std::vector<std::string> terms;  // other content-word stems of the clause, nearest first
+  Role role = Role::result;
+  std::string role_words;  // the words that gave the role ("expected to"), if any
+  std::string when;        // the date the figure stands at, ISO day or range "2024-04"; "" none
+  bool negated = false;    // the clause denies the figure: "did not vote", "failed to reach"
+  bool empty() const { return head.empty() && terms.empty(); }
+};
+
+std::string_view to_string(Role role);
+std::optional<Role> role_from_string(std::string_view name);
 
 struct Claim {
   std::string id;  // stable: hash of story, article, span and rule
@@ -48,6 +78,7 @@ struct Claim {
   double confidence = 0.0;
   bool scope_from_cue = false;  // scoped by a cue in the sentence, not by the rule
   std::string id_salt;          // "previous": the starting figure of a change, same span and rule
+  Subject subject;
 
   bool generic() const { return attribute.starts_with("generic."); }
   bool furniture() const;  // its region is page furniture
@@ -69,7 +100,9 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& a
                          const Options& options);
 
 nlohmann::ordered_json to_json(const Claim& claim);
-Claim claim_from_json(const nlohmann::json& j);  // throws nlohmann::json::exception
+nlohmann::ordered_json subject_to_json(const Subject& subject);
+Subject subject_from_json(const nlohmann::json& j);  // throws nlohmann::json::exception
+Claim claim_from_json(const nlohmann::json& j);      // throws nlohmann::json::exception
 
 // 64-bit FNV-1a as 16 hex digits: stable ids across runs and machines.
 std::string stable_hash(std::string_view text);
