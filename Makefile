@@ -54,6 +54,7 @@ golden: build
 
 bench: build
 	bash tests/bench/run.sh $(BUILD)/claimdiff
+	bash tests/bench/reconcile.sh $(BUILD)/claimdiff
 
 format:
 	clang-format -i $$(git ls-files 'extractor/*.cpp' 'extractor/*.h' 'tests/*.cpp' 'tests/*.h')

@@ -7,6 +7,8 @@
 #include <set>
 #include <tuple>
 
+#include "reconcile/group.h"
+
 namespace claimdiff::reconcile {
 
 namespace {
@@ -161,7 +163,7 @@ Mode mode_of(const std::string& unit) {
 struct Account {
   std::vector<const Scaled*> parts;
   std::optional<double> lo, hi;  // the span of the parts
-  std::string outlet, article, role, base;
+  std::string outlet, article, role, base, published;
   std::string name;        // the outlet, and its article when it has several here
   bool furniture = false;  // rests on page furniture
   std::set<std::string> printed;
@@ -175,6 +177,7 @@ Account account_of(std::vector<const Scaled*> parts) {
   a.article = first.claim->article;
   a.role = first.claim->speaker_role;
   a.base = first.claim->base;
+  a.published = first.claim->published;
   a.lo = first.lo;
   a.hi = first.hi;
   for (const Scaled* p : a.parts) {
@@ -202,9 +205,64 @@ bool is_side(const std::string& role) {
   return role != "outlet" && role != "other" && role != "mixed";
 }
 
-Verdict relation_of(const Account& a, const Account& b, Mode mode, bool generic) {
-  if (!accounts_meet(a, b, mode)) {
-    if (generic) return Verdict::unassessed;
+// How the accounts of one group are compared.
+struct Comparison {
+  Mode mode = Mode::each;
+  bool inferred = false;    // the group was tied by subject words
+  bool cumulative = false;  // a running count: later articles may print higher figures
+};
+
+// Some pair of figures, one from each account, is tied by most of its words.
+bool firmly_tied(const Account& a, const Account& b) {
+  for (const Scaled* x : a.parts)
+    for (const Scaled* y : b.parts)
+      if (grouping::firmly_tied(*x->claim, *y->claim)) return true;
+  return false;
+}
+
+// Publication times order two accounts when both are known and differ: a
+// day alone orders only against another day.
+std::optional<bool> published_before(const Account& a, const Account& b) {
+  if (a.published.empty() || b.published.empty()) return std::nullopt;
+  const std::string da = a.published.substr(0, 10), db = b.published.substr(0, 10);
+  if (da != db) return da < db;
+  if (a.published.size() <= 10 || b.published.size() <= 10 || a.published == b.published)
+    return std::nullopt;
+  return a.published < b.published;
+}
+
+// A running count that differs between articles in time order: the later,
+// higher one is an update; a later, lower one was out of date when printed.
+std::optional<Verdict> over_time(const Account& a, const Account& b) {
+  const auto a_first = published_before(a, b);
+  if (!a_first || !a.lo || !b.lo) return std::nullopt;
+  const Account& earlier = *a_first ? a : b;
+  const Account& later = *a_first ? b : a;
+  return *later.lo > *earlier.lo ? Verdict::updated : Verdict::outdated;
+}
+
+// Two minimums (or two maximums) of one figure that differ: "at least £800"
+// and "at least £950" for one payment cannot both be how outlets put it.
+bool bounds_differ(const Account& a, const Account& b) {
+  auto open = [](const Account& x, bool up) {
+    return std::all_of(x.parts.begin(), x.parts.end(), [&](const Scaled* p) {
+      return up ? !p->hi.has_value() && p->lo.has_value() : !p->lo.has_value() && p->hi.has_value();
+    });
+  };
+  auto differ = [](const std::optional<double>& x, const std::optional<double>& y) {
+    return x && y && std::fabs(*x - *y) > 0.05 * std::max({1.0, std::fabs(*x), std::fabs(*y)});
+  };
+  return (open(a, true) && open(b, true) && differ(a.lo, b.lo)) ||
+         (open(a, false) && open(b, false) && differ(a.hi, b.hi));
+}
+
+Verdict relation_of(const Account& a, const Account& b, const Comparison& how) {
+  const Mode mode = how.mode;
+  const bool meet = accounts_meet(a, b, mode);
+  if (!meet && how.cumulative)
+    if (auto v = over_time(a, b)) return *v;
+  if (!meet || (mode == Mode::each && bounds_differ(a, b))) {
+    if (how.inferred && !firmly_tied(a, b)) return Verdict::unassessed;
     if (!a.base.empty() && !b.base.empty() && a.base != b.base) return Verdict::base_mismatch;
     if (is_side(a.role) && is_side(b.role) && a.role != b.role)
       return Verdict::speaker_disagreement;
@@ -298,31 +356,7 @@ std::string accounts_say(const std::vector<const Account*>& accounts,
   return s;
 }
 
-// ---- group: the claims about one fact ---------------------------------------------
-
-// Story, attribute, scope and context (what generic claims count): one finding each.
-using Key = std::tuple<std::string, std::string, std::string, std::string>;
-using Groups = std::map<Key, std::vector<const claim::Claim*>>;
-
-// Claims about the same fact meet in one group, so that only they are compared.
-Groups group(const std::vector<claim::Claim>& claims) {
-  Groups groups;
-  for (const auto& c : claims) groups[{c.story, c.attribute, c.scope, c.context}].push_back(&c);
-  // A rate given for one group of staff also bounds the rate for all of them:
-  // scoped rates join the whole's finding too, where the whole is reported.
-  for (const auto& c : claims) {
-    if (c.scope.empty() || mode_of(c.value.unit) != Mode::span) continue;
-    auto whole = groups.find({c.story, c.attribute, "", c.context});
-    if (whole != groups.end()) whole->second.push_back(&c);
-  }
-  // In article order, so that a finding does not depend on the order claims came in.
-  for (auto& [key, members] : groups)
-    std::sort(members.begin(), members.end(), [](const claim::Claim* a, const claim::Claim* b) {
-      return std::tie(a->article, a->span.begin, a->id) <
-             std::tie(b->article, b->span.begin, b->id);
-    });
-  return groups;
-}
+// ---- group: the claims about one fact (group.h) ------------------------------
 
 // A money share is scaled against the salaries the story gives: their span.
 Wholes wholes_of(const std::vector<claim::Claim>& claims) {
@@ -340,14 +374,33 @@ Wholes wholes_of(const std::vector<claim::Claim>& claims) {
 }
 
 // The finding's id stays the same run to run, so review decisions keep to it.
-Finding name_finding(const Key& key, const Options& options) {
+// A result keeps the id it had before roles were read.
+Finding name_finding(const grouping::Key& key, const grouping::Group& group,
+                     const Options& options) {
   Finding f;
-  std::tie(f.story, f.attribute, f.scope, f.context) = key;
-  f.id = claim::stable_hash(f.story + '\x1f' + f.attribute + '\x1f' + f.scope + '\x1f' + f.context);
-  auto label = options.labels.find(f.attribute);
-  f.label = label != options.labels.end() ? label->second : f.attribute;
-  if (!f.context.empty()) f.label += " (" + f.context + ")";
+  f.story = key.story;
+  f.attribute = key.attribute;
+  f.scope = key.scope;
+  f.context = key.context;
+  f.role = key.role;
+  f.inferred = group.inferred;
+  const std::string role =
+      key.role == claim::Role::result ? "" : '\x1f' + std::string(claim::to_string(key.role));
+  f.id = claim::stable_hash(f.story + '\x1f' + f.attribute + '\x1f' + f.scope + '\x1f' + f.context +
+                            role);
+  if (group.inferred) {
+    f.tied_by.push_back(group.head);
+    f.tied_by.insert(f.tied_by.end(), group.tied_by.begin(), group.tied_by.end());
+    f.label = group.head.empty() ? "figures" : group.head;
+    if (!group.tied_by.empty()) f.label += " (" + f.context + ")";
+  } else {
+    auto label = options.labels.find(f.attribute);
+    f.label = label != options.labels.end() ? label->second : f.attribute;
+    if (!f.context.empty()) f.label += " (" + f.context + ")";
+  }
   if (!f.scope.empty()) f.label += " - " + f.scope;
+  if (key.role != claim::Role::result)
+    f.label += " [" + std::string(claim::to_string(key.role)) + "]";
   return f;
 }
 
@@ -419,7 +472,8 @@ struct Judgement {
 // The worst relation is the verdict: outlets against each other, and the two
 // sides of the dispute (union, employer) wherever they are quoted. Among
 // equally bad pairs, one that rests on the article text wins.
-Judgement judge(const Accounts& accounts, Mode mode, bool generic) {
+Judgement judge(const Accounts& accounts, const Comparison& how) {
+  const Mode mode = how.mode;
   Judgement j;
   if (accounts.by_article.empty()) j.verdict = Verdict::unassessed;
   auto consider = [&](const Account& a, const Account& b, Verdict relation) {
@@ -432,9 +486,7 @@ Judgement judge(const Accounts& accounts, Mode mode, bool generic) {
   for (std::size_t i = 0; i < by_article.size(); ++i)
     for (std::size_t k = i + 1; k < by_article.size(); ++k)
       if (by_article[i].outlet != by_article[k].outlet)
-        consider(by_article[i], by_article[k],
-                 relation_of(by_article[i], by_article[k], mode, generic));
-  if (generic) return j;
+        consider(by_article[i], by_article[k], relation_of(by_article[i], by_article[k], how));
   const auto& by_role = accounts.by_role;
   for (std::size_t i = 0; i < by_role.size(); ++i)
     for (std::size_t k = i + 1; k < by_role.size(); ++k) {
@@ -549,28 +601,58 @@ std::string explain(const Finding& f, const Accounts& accounts, const Judgement&
 
 // Generic figures and page furniture are low whatever the verdict; otherwise the
 // verdict table says, by whether one side is the outlet's own voice.
-Severity grade(const Finding& f, const Judgement& j, bool generic) {
-  if (generic || f.furniture) return Severity::low;
+// One step less urgent, but never as low as furniture.
+Severity step_down(Severity s) {
+  return s == Severity::high ? Severity::medium : Severity::info;
+}
+
+// Page furniture is low whatever the verdict; otherwise the verdict table
+// says, by whether one side is the outlet's own voice, and a group tied by
+// subject words is one step less sure than one a rule names.
+Severity grade(const Finding& f, const Judgement& j) {
+  if (f.furniture) return Severity::low;
   const bool own_voice = j.a && ((j.a->role == "outlet" && !j.a->furniture) ||
                                  (j.b->role == "outlet" && !j.b->furniture));
-  return own_voice ? row(f.verdict).own_voice : row(f.verdict).quoted;
+  const Severity s = own_voice ? row(f.verdict).own_voice : row(f.verdict).quoted;
+  return f.inferred ? step_down(s) : s;
+}
+
+// "Grouped by: death toll; killed, flood": the words that tied an inferred group.
+std::string grouped_by(const Finding& f) {
+  std::string s;
+  for (std::size_t i = 0; i < f.tied_by.size(); ++i) {
+    if (f.tied_by[i].empty()) continue;
+    s += s.empty() ? "" : (i == 1 ? "; " : ", ");
+    s += f.tied_by[i];
+  }
+  return s.empty() ? "" : " Grouped by: " + s + ".";
+}
+
+// Counts the lexicon calls running (a toll, cases) are compared in time order.
+bool is_cumulative(const grouping::Group& group, const Options& options) {
+  if (group.members.front()->value.unit != "count") return false;
+  return std::all_of(group.members.begin(), group.members.end(), [&](const claim::Claim* c) {
+    auto syn = options.synonyms.find(c->subject.head);
+    return options.cumulative.count(c->subject.head) ||
+           (syn != options.synonyms.end() && options.cumulative.count(syn->second));
+  });
 }
 
 // One group of claims about one fact: scaled, judged, explained and graded.
-Finding finding_of(const Key& key, const std::vector<const claim::Claim*>& group,
-                   const Wholes& wholes, const Options& options) {
-  Finding f = name_finding(key, options);
-  const std::vector<Scaled> scaled = scale_group(f, group, wholes);
-  const Mode mode = mode_of(f.unit);
-  const bool generic = group.front()->generic();
-  const Accounts accounts = accounts_of_group(scaled, mode);
-  const Judgement judged = judge(accounts, mode, generic);
+Finding finding_of(const grouping::Key& key, const grouping::Group& group, const Wholes& wholes,
+                   const Options& options) {
+  Finding f = name_finding(key, group, options);
+  const std::vector<Scaled> scaled = scale_group(f, group.members, wholes);
+  const Comparison how{mode_of(f.unit), group.inferred, is_cumulative(group, options)};
+  const Accounts accounts = accounts_of_group(scaled, how.mode);
+  const Judgement judged = judge(accounts, how);
   f.verdict = judged.verdict;
-  f.furniture = judged.rests_on_furniture() ||
-                std::all_of(group.begin(), group.end(), [](auto* c) { return c->furniture(); });
+  f.furniture =
+      judged.rests_on_furniture() || std::all_of(group.members.begin(), group.members.end(),
+                                                 [](auto* c) { return c->furniture(); });
   imply_missing_figure(f, judged, options);
-  f.explanation = explain(f, accounts, judged, mode, options);
-  f.severity = grade(f, judged, generic);
+  f.explanation = explain(f, accounts, judged, how.mode, options) + grouped_by(f);
+  f.severity = grade(f, judged);
   return f;
 }
 
@@ -585,8 +667,8 @@ std::optional<Verdict> verdict_named(std::string_view name) {
 std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Options& options) {
   const Wholes wholes = wholes_of(claims);
   std::vector<Finding> findings;
-  for (const auto& [key, members] : group(claims))
-    findings.push_back(finding_of(key, members, wholes, options));
+  for (const auto& [key, group] : grouping::group(claims, options))
+    findings.push_back(finding_of(key, group, wholes, options));
   // Most severe first, then worst verdict; ties in the order of their key.
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::make_tuple(rank(a.severity), rank(a.verdict), a.story, a.attribute, a.scope,
@@ -604,6 +686,8 @@ nlohmann::ordered_json to_json(const Finding& f) {
   j["label"] = f.label;
   j["scope"] = f.scope;
   if (!f.context.empty()) j["context"] = f.context;
+  if (f.role != claim::Role::result) j["role"] = claim::to_string(f.role);
+  if (f.inferred) j["tied_by"] = f.tied_by;
   j["verdict"] = name(f.verdict);
   j["severity"] = name(f.severity);
   if (f.furniture) j["furniture"] = true;

@@ -8,6 +8,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,7 +37,9 @@ enum class Verdict {
   conflict,              // disjoint intervals: both cannot be true
   base_mismatch,         // shares of different wholes (votes cast vs all members)
   speaker_disagreement,  // the quoted sides (union, employer) give disjoint figures
-  unassessed,            // different figures no rule ties to one fact: never a conflict
+  outdated,              // a running count printed after a newer, higher one was published
+  unassessed,            // different figures nothing ties firmly to one fact: never a conflict
+  updated,               // a running count (a toll, cases) rose between earlier and later articles
   compatible,            // hedged intervals overlap: all can be true
   equivalent,            // the same after unit conversion (3 days a week = 60%)
   agree,                 // the same printed figure
@@ -62,15 +65,19 @@ struct VerdictRow {
 };
 
 // The verdicts in order, worst first: findings sort by this order.
-inline constexpr std::array<VerdictRow, 8> kVerdicts = {{
+inline constexpr std::array<VerdictRow, 10> kVerdicts = {{
     {Verdict::conflict, "conflict", Outcome::conflict, Severity::high, Severity::medium,
      "Conflict"},
     {Verdict::base_mismatch, "base-mismatch", Outcome::conflict, Severity::high, Severity::medium,
      "Shares of different wholes"},
     {Verdict::speaker_disagreement, "speaker-disagreement", Outcome::conflict, Severity::medium,
      Severity::medium, "The sides disagree"},
+    {Verdict::outdated, "outdated", Outcome::conflict, Severity::medium, Severity::info,
+     "Outdated: a newer figure was already out"},
     {Verdict::unassessed, "unassessed", Outcome::unchecked, Severity::info, Severity::info,
      "Not assessed"},
+    {Verdict::updated, "updated", Outcome::looks_different, Severity::info, Severity::info,
+     "Updated: the count rose over time"},
     {Verdict::compatible, "compatible", Outcome::looks_different, Severity::info, Severity::info,
      "Compatible: the ranges overlap"},
     {Verdict::equivalent, "equivalent", Outcome::looks_different, Severity::info, Severity::info,
@@ -102,7 +109,7 @@ constexpr std::string_view label(Verdict v) {
 constexpr std::string_view name(Severity s) {
   return kSeverities[static_cast<std::size_t>(s)].name;
 }
-// 0 for the worst verdict (conflict) .. 7 for single-source.
+// 0 for the worst verdict (conflict) .. 9 for single-source.
 constexpr int rank(Verdict v) {
   return static_cast<int>(v);
 }
@@ -120,8 +127,13 @@ struct ScaledClaim {
 };
 
 struct Finding {
-  std::string id;  // stable: hash of story, attribute, scope and context
+  std::string id;  // stable: hash of story, attribute, scope, context and role
   std::string story, attribute, label, scope, context;
+  claim::Role role = claim::Role::result;
+  // Tied by the claims' subjects (head and shared terms), not by a rule: one
+  // severity step lower than a rule-named fact.
+  bool inferred = false;
+  std::vector<std::string> tied_by;  // inferred: the head's words, then the shared terms
   Verdict verdict = Verdict::unassessed;
   Severity severity = Severity::low;
   bool furniture = false;  // the verdict rests on page furniture (only with --include-furniture)
@@ -140,6 +152,11 @@ struct Finding {
 struct Options {
   std::map<std::string, std::string> labels;   // attribute -> words for people
   std::map<std::string, ruleset::Base> bases;  // base id -> label, implies
+  // A head's stem -> the stem its synonym group is filed under (staff, workers -> staff).
+  std::map<std::string, std::string> synonyms;
+  // Heads of counts that only grow while a story runs (toll, case, arrest): a
+  // later, higher figure is an update, not a conflict.
+  std::set<std::string> cumulative;
 };
 
 // Findings sorted: most severe first, then story, attribute, scope.

@@ -1,6 +1,7 @@
 #include "reconcile/reconcile.h"
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "verdict_strings.h"
 
@@ -121,13 +122,15 @@ TEST_CASE("days a week against a share of the week - and home days against offic
   }
 }
 
-TEST_CASE("one outlet only: single-source - generic figures never conflict", "[reconcile]") {
+TEST_CASE("one outlet only: single-source - a figure with no subject is in no finding",
+          "[reconcile]") {
   CHECK(only({make("A", "x", pct(10, 11, 10)), make("A", "x", pct(20, 21, 20))}).verdict ==
         reconcile::Verdict::single_source);
-  auto generic = only({make("A", "generic.percentage", pct(10, 11, 10)),
-                       make("B", "generic.percentage", pct(40, 41, 40))});
-  CHECK(generic.verdict == reconcile::Verdict::unassessed);
-  CHECK(generic.severity == reconcile::Severity::low);
+  // Nothing says what these two are about: no catch-all finding holds them.
+  CHECK(reconcile::reconcile({make("A", "generic.percentage", pct(10, 11, 10)),
+                              make("B", "generic.percentage", pct(40, 41, 40))},
+                             kWords)
+            .empty());
 }
 
 TEST_CASE("finding ids are stable and findings are ordered by severity", "[reconcile]") {
@@ -268,4 +271,162 @@ TEST_CASE("a rate for one group joins the whole's finding - a count for one grou
   officers.scope = "officers";
   for (const auto& f : reconcile::reconcile({officers, make("B", "jobs.cuts", count(2700))}, {}))
     CHECK(f.claim_ids.size() == 1);
+}
+
+// ---- subjects: figures no rule names, grouped by what they are about ----------------
+
+namespace {
+claim::Claim about(claim::Claim c, const std::string& head, std::vector<std::string> terms,
+                   claim::Role role = claim::Role::result, const std::string& when = "") {
+  c.subject.head = head;
+  c.subject.head_words = head;
+  c.subject.terms = std::move(terms);
+  c.subject.role = role;
+  c.subject.when = when;
+  return c;
+}
+claim::Claim generic(const std::string& outlet, quantity::Value v) {
+  return make(outlet, "generic." + std::string(v.unit == "%" ? "percentage" : "count"),
+              std::move(v));
+}
+}  // namespace
+
+TEST_CASE("subjects: one head and shared words tie outlets' figures - agree, and say why",
+          "[reconcile][subject]") {
+  const auto f = only({about(generic("A", count(312)), "death", {"flood", "valley"}),
+                       about(generic("B", count(312)), "death", {"flood", "storm"})});
+  CHECK(f.verdict == reconcile::Verdict::agree);
+  CHECK(f.inferred);
+  CHECK(f.severity == reconcile::Severity::info);
+  CHECK(f.explanation.find("Grouped by: death; flood.") != std::string::npos);
+}
+
+TEST_CASE("subjects: firmly tied disjoint figures conflict, one severity step below a rule's",
+          "[reconcile][subject]") {
+  const auto f = only({about(generic("A", count(312)), "death", {"flood", "valley", "storm"}),
+                       about(generic("B", count(213)), "death", {"flood", "valley"})});
+  CHECK(f.verdict == reconcile::Verdict::conflict);
+  CHECK(f.severity == reconcile::Severity::medium);  // a rule-named conflict here is high
+  const auto named = only({make("A", "toll", count(312)), make("B", "toll", count(213))});
+  CHECK(named.severity == reconcile::Severity::high);
+}
+
+TEST_CASE("subjects: a loose tie can agree but never conflict", "[reconcile][subject]") {
+  // One shared word of several: the same head, perhaps not the same thing.
+  const auto f = only({about(generic("A", count(12645)), "vote", {"poll", "winner", "party"}),
+                       about(generic("B", count(12639)), "vote", {"poll", "runner", "second"})});
+  CHECK(f.verdict == reconcile::Verdict::unassessed);
+  CHECK_FALSE(reconcile::is_conflict(f));
+}
+
+TEST_CASE("subjects: different heads or no shared word stay apart", "[reconcile][subject]") {
+  const auto findings =
+      reconcile::reconcile({about(generic("A", count(40)), "school", {"close", "county"}),
+                            about(generic("B", count(40)), "pupil", {"close", "county"}),
+                            about(generic("C", count(40)), "school", {"budget", "repair"})},
+                           kWords);
+  CHECK(findings.size() == 3);
+  for (const auto& f : findings) CHECK(f.verdict == reconcile::Verdict::single_source);
+}
+
+TEST_CASE("subjects: the lexicon's synonyms are one head", "[reconcile][subject]") {
+  reconcile::Options words = kWords;
+  words.synonyms = {{"worker", "staff"}, {"employe", "staff"}};
+  const auto f = only({about(generic("A", count(900)), "staff", {"plant", "close"}),
+                       about(generic("B", count(900)), "worker", {"plant", "close"}),
+                       about(generic("C", count(900)), "employe", {"plant"})},
+                      words);
+  CHECK(f.verdict == reconcile::Verdict::agree);
+  CHECK(f.outlets.size() == 3);
+}
+
+TEST_CASE("subjects: figures that stand at different dates are different facts",
+          "[reconcile][subject]") {
+  const auto findings =
+      reconcile::reconcile({about(generic("A", pct(2.3, 2.3, 2.3)), "inflat", {"price", "rate"},
+                                  claim::Role::result, "2024-04"),
+                            about(generic("B", pct(3.2, 3.2, 3.2)), "inflat", {"price", "rate"},
+                                  claim::Role::result, "2024-03"),
+                            about(generic("C", pct(2.3, 2.3, 2.3)), "inflat", {"price", "rate"})},
+                           kWords);
+  REQUIRE(findings.size() == 2);
+  for (const auto& f : findings) CHECK_FALSE(reconcile::is_conflict(f));
+}
+
+TEST_CASE("roles: a threshold, a target, a previous value and a result are four facts",
+          "[reconcile][subject][role]") {
+  using claim::Role;
+  const std::vector<std::string> words = {"turnout", "ballot", "union"};
+  auto at = [&](const std::string& outlet, double p, Role role) {
+    return about(make(outlet, "ballot.turnout", pct(p, p, p)), "turnout", words, role);
+  };
+  // "the law needs a 50% turnout", "the union aims for 60%", "last time 45%", "turnout was 38%"
+  const auto findings = reconcile::reconcile(
+      {at("A", 50, Role::threshold), at("B", 60, Role::target), at("C", 45, Role::previous),
+       at("D", 38, Role::result), at("E", 38, Role::result)},
+      kWords);
+  REQUIRE(findings.size() == 4);
+  std::set<Role> roles;
+  for (const auto& f : findings) {
+    roles.insert(f.role);
+    CHECK(f.verdict != reconcile::Verdict::conflict);
+  }
+  CHECK(roles.size() == 4);
+  // The same split for figures no rule names.
+  const auto inferred =
+      reconcile::reconcile({about(generic("A", pct(50, 50, 50)), "turnout", words, Role::threshold),
+                            about(generic("B", pct(38, 38, 38)), "turnout", words, Role::result)},
+                           kWords);
+  CHECK(inferred.size() == 2);
+}
+
+TEST_CASE("roles: the old office rule and the new one are two facts", "[reconcile][role]") {
+  // "staff used to come in two days a week; now they must come in four"
+  const auto findings = reconcile::reconcile(
+      {about(make("A", "office", days(2, 2, "office")), "", {}, claim::Role::previous),
+       about(make("A", "office", days(4, 4, "office")), "", {}),
+       about(make("B", "office", days(4, 4, "office")), "", {})},
+      kWords);
+  REQUIRE(findings.size() == 2);
+  for (const auto& f : findings) CHECK(f.verdict != reconcile::Verdict::conflict);
+}
+
+TEST_CASE("two minimums of one figure that differ conflict", "[reconcile]") {
+  auto at_least = [](double n) {
+    quantity::Value v;
+    v.lo = n;
+    v.unit = "GBP";
+    v.hedge = "at_least";
+    v.printed = n;
+    return v;
+  };
+  const auto f = only({make("A", "bonus", at_least(800)), make("B", "bonus", at_least(950))});
+  CHECK(f.verdict == reconcile::Verdict::conflict);
+  CHECK(only({make("A", "bonus", at_least(800)), make("B", "bonus", at_least(810))}).verdict ==
+        reconcile::Verdict::equivalent);
+}
+
+TEST_CASE("a running count that rises over time is updated; one printed after it, outdated",
+          "[reconcile][subject]") {
+  reconcile::Options words = kWords;
+  words.cumulative = {"case"};
+  auto cases = [](const std::string& outlet, double n, const std::string& published) {
+    auto c = about(generic(outlet, count(n)), "case", {"outbreak", "confirm"});
+    c.published = published;
+    return c;
+  };
+  const auto rising =
+      only({cases("A", 41, "2026-03-09T09:30"), cases("B", 58, "2026-03-11T18:00")}, words);
+  CHECK(rising.verdict == reconcile::Verdict::updated);
+  CHECK(reconcile::is_agreement(rising));
+  const auto stale = only({cases("A", 41, "2026-03-09T09:30"), cases("B", 58, "2026-03-11T18:00"),
+                           cases("C", 41, "2026-03-12T08:00")},
+                          words);
+  CHECK(stale.verdict == reconcile::Verdict::outdated);
+  // Not a running count: the same figures conflict.
+  CHECK(only({cases("A", 41, "2026-03-09T09:30"), cases("B", 58, "2026-03-11T18:00")}).verdict ==
+        reconcile::Verdict::conflict);
+  // No times to order them: a conflict too.
+  CHECK(only({cases("A", 41, ""), cases("B", 58, "")}, words).verdict ==
+        reconcile::Verdict::conflict);
 }

@@ -125,7 +125,7 @@ TEST_CASE("review: each bad entry is one line with file and line - good ones are
   CHECK(problems[3].file.ends_with("review.yaml:8"));
   CHECK(problems[3].message ==
         "verdict 'conflicts' is not one of conflict, base-mismatch, speaker-disagreement, "
-        "unassessed, compatible, equivalent, agree or single-source");
+        "outdated, unassessed, updated, compatible, equivalent, agree or single-source");
   CHECK(reviews.by_finding.size() == 2);
   CHECK(reviews.by_finding.count("bbbb"));
   CHECK(report::lapsed_decision(reviews, finding("cccc", reconcile::Verdict::conflict)));

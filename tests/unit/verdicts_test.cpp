@@ -33,9 +33,9 @@ const testing::Run& corpus(const std::string& story) {
 TEST_CASE("verdicts: every name round-trips and is the one findings.json has always written",
           "[verdicts]") {
   // The names are a file format: review files and regression runs rely on them.
-  const std::vector<std::string> written = {"conflict",   "base-mismatch", "speaker-disagreement",
-                                            "unassessed", "compatible",    "equivalent",
-                                            "agree",      "single-source"};
+  const std::vector<std::string> written = {
+      "conflict", "base-mismatch", "speaker-disagreement", "outdated", "unassessed",
+      "updated",  "compatible",    "equivalent",           "agree",    "single-source"};
   REQUIRE(reconcile::kVerdicts.size() == written.size());
   std::set<std::string_view> labels;
   for (std::size_t i = 0; i < written.size(); ++i) {
@@ -79,8 +79,8 @@ TEST_CASE("verdicts: is_conflict and is_agreement come from the table, never at 
     conflicts += reconcile::is_conflict(medium);
     agreements += reconcile::is_agreement(medium);
   }
-  CHECK(conflicts == 3);   // conflict, base-mismatch, speaker-disagreement
-  CHECK(agreements == 3);  // compatible, equivalent, agree
+  CHECK(conflicts == 4);   // conflict, base-mismatch, speaker-disagreement, outdated
+  CHECK(agreements == 4);  // updated, compatible, equivalent, agree
 }
 
 TEST_CASE("verdicts: each finding of both corpora has a severity the table allows", "[verdicts]") {

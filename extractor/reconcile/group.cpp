@@ -1,0 +1,181 @@
+#include "reconcile/group.h"
+
+#include <algorithm>
+
+namespace claimdiff::reconcile::grouping {
+
+namespace {
+
+// How many of a claim's terms, nearest first, speak for it: further words in
+// a long clause are about other things.
+constexpr std::size_t kNearTerms = 6;
+// A term in more clusters than this ties nothing ("year", "people").
+constexpr std::size_t kCommonTerm = 32;
+
+std::vector<std::string> near_terms(const claim::Claim& c) {
+  const auto& t = c.subject.terms;
+  return {t.begin(), t.begin() + static_cast<std::ptrdiff_t>(std::min(t.size(), kNearTerms))};
+}
+
+// Where a claim with no rule-named attribute looks for company: the same
+// story, scale, role and head (or a head the lexicon calls its synonym).
+struct Bucket {
+  std::string story, axis, head;
+  claim::Role role;
+  bool negated;
+  auto tie() const { return std::tie(story, axis, head, role, negated); }
+  bool operator<(const Bucket& other) const { return tie() < other.tie(); }
+};
+
+std::string canonical_head(const std::string& head, const Options& options) {
+  auto it = options.synonyms.find(head);
+  return it == options.synonyms.end() ? head : it->second;
+}
+
+// Money in one currency, shares, counts, dates: figures on different axes
+// never meet.
+std::string axis_of(const claim::Claim& c) {
+  return c.value.unit.empty() ? c.kind : c.value.unit;
+}
+
+// Claims in one bucket that share terms, built one claim at a time.
+struct Cluster {
+  std::vector<const claim::Claim*> members;
+  std::map<std::string, int> terms;  // term -> how many members have it near
+  std::set<std::string> whens;       // the dates its figures stand at
+};
+
+// The terms a claim must share with a cluster to join it: a head ties
+// figures with one shared word; with no head, two words must.
+std::size_t terms_needed(const claim::Claim& c) {
+  const std::size_t have = near_terms(c).size();
+  return std::min<std::size_t>(have, c.subject.head.empty() ? 2 : 1);
+}
+
+// A figure that stands at one date never joins figures standing at another.
+bool when_fits(const Cluster& cluster, const claim::Claim& c) {
+  if (c.subject.when.empty()) return true;
+  for (const auto& w : cluster.whens)
+    if (w != c.subject.when) return false;
+  return true;
+}
+
+class BucketClusters {
+ public:
+  void add(const claim::Claim& c) {
+    const std::vector<std::string> terms = near_terms(c);
+    std::map<std::size_t, std::size_t> shared;  // cluster -> terms shared with it
+    for (const auto& t : terms) {
+      auto it = index_.find(t);
+      if (it == index_.end() || it->second.size() > kCommonTerm) continue;
+      for (std::size_t k : it->second) ++shared[k];
+    }
+    const std::size_t need = terms_needed(c);
+    std::optional<std::size_t> best;
+    for (const auto& [k, n] : shared)
+      if (n >= need && when_fits(clusters_[k], c) && (!best || n > shared[*best])) best = k;
+    // A head with no terms at all joins the first cluster of its head.
+    if (!best && need == 0 && !clusters_.empty() && when_fits(clusters_.front(), c)) best = 0;
+    if (!best) {
+      best = clusters_.size();
+      clusters_.emplace_back();
+    }
+    Cluster& cluster = clusters_[*best];
+    cluster.members.push_back(&c);
+    if (!c.subject.when.empty()) cluster.whens.insert(c.subject.when);
+    for (const auto& t : terms)
+      if (cluster.terms[t]++ == 0) index_[t].push_back(*best);
+  }
+  const std::vector<Cluster>& clusters() const { return clusters_; }
+
+ private:
+  std::vector<Cluster> clusters_;
+  std::map<std::string, std::vector<std::size_t>> index_;  // term -> clusters holding it
+};
+
+// The terms at least two of a cluster's claims share, most shared first.
+std::vector<std::string> shared_terms(const Cluster& cluster) {
+  std::vector<std::pair<int, std::string>> ranked;
+  for (const auto& [term, n] : cluster.terms)
+    if (n >= 2) ranked.push_back({-n, term});
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) out.push_back(ranked[i].second);
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& words, const char* separator) {
+  std::string s;
+  for (const auto& w : words) s += (s.empty() ? "" : separator) + w;
+  return s;
+}
+
+void add_inferred(const Bucket& bucket, const Cluster& cluster, Groups& groups) {
+  Group g;
+  g.inferred = true;
+  g.members = cluster.members;
+  g.head = cluster.members.front()->subject.head_words;
+  if (g.head.empty()) g.head = bucket.head;
+  g.tied_by = shared_terms(cluster);
+  std::vector<std::string> whens(cluster.whens.begin(), cluster.whens.end());
+  Key key{bucket.story, "subject." + bucket.axis + (bucket.head.empty() ? "" : "." + bucket.head),
+          "", joined(g.tied_by, ", "), bucket.role};
+  if (!whens.empty()) key.context += (key.context.empty() ? "" : "; ") + joined(whens, ", ");
+  if (bucket.negated) key.context += " (denied)";
+  // Two clusters the same words name stay two findings.
+  while (groups.count(key)) key.context += "+";
+  groups.emplace(std::move(key), std::move(g));
+}
+
+void group_by_subject(const std::vector<claim::Claim>& claims, const Options& options,
+                      Groups& groups) {
+  std::map<Bucket, BucketClusters> buckets;
+  for (const auto& c : claims) {
+    if (!c.generic() || c.subject.empty()) continue;
+    buckets[{c.story, axis_of(c), canonical_head(c.subject.head, options), c.subject.role,
+             c.subject.negated}]
+        .add(c);
+  }
+  for (const auto& [bucket, clusters] : buckets)
+    for (const auto& cluster : clusters.clusters()) add_inferred(bucket, cluster, groups);
+}
+
+bool is_rate(const std::string& unit) {
+  return unit == "%" || unit == "days/week" || unit == "points";
+}
+
+}  // namespace
+
+Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
+  Groups groups;
+  for (const auto& c : claims)
+    if (!c.generic())
+      groups[{c.story, c.attribute, c.scope, c.context, c.subject.role}].members.push_back(&c);
+  // A rate given for one group of staff also bounds the rate for all of them:
+  // scoped rates join the whole's finding too, where the whole is reported.
+  for (const auto& c : claims) {
+    if (c.generic() || c.scope.empty() || !is_rate(c.value.unit)) continue;
+    auto whole = groups.find({c.story, c.attribute, "", c.context, c.subject.role});
+    if (whole != groups.end()) whole->second.members.push_back(&c);
+  }
+  group_by_subject(claims, options, groups);
+  // In article order, so that a finding does not depend on the order claims came in.
+  for (auto& [key, g] : groups)
+    std::sort(g.members.begin(), g.members.end(), [](const claim::Claim* a, const claim::Claim* b) {
+      return std::tie(a->article, a->span.begin, a->id) <
+             std::tie(b->article, b->span.begin, b->id);
+    });
+  return groups;
+}
+
+bool firmly_tied(const claim::Claim& a, const claim::Claim& b) {
+  const std::vector<std::string> ta = near_terms(a), tb = near_terms(b);
+  std::size_t shared = 0;
+  for (const auto& t : ta)
+    if (std::find(tb.begin(), tb.end(), t) != tb.end()) ++shared;
+  const std::size_t fewer = std::min(ta.size(), tb.size());
+  // Two shared words, or all of the shorter clause's words.
+  return shared >= 2 || (fewer > 0 && shared == fewer);
+}
+
+}  // namespace claimdiff::reconcile::grouping

@@ -1,0 +1,43 @@
+// reconcile's grouping, internal to the stage: which claims are about one
+// fact. Rule-named claims meet by attribute, scope and role; every other claim
+// by its subject (DESIGN.md, "Subjects"), looked up by key, never by comparing
+// every pair.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "claim/claim.h"
+#include "reconcile/reconcile.h"
+
+namespace claimdiff::reconcile::grouping {
+
+// One finding's identity: the fact its claims are about.
+struct Key {
+  std::string story, attribute, scope, context;
+  claim::Role role = claim::Role::result;
+  auto tie() const { return std::tie(story, attribute, scope, context, role); }
+  bool operator<(const Key& other) const { return tie() < other.tie(); }
+};
+
+struct Group {
+  std::vector<const claim::Claim*> members;  // in article order
+  bool inferred = false;                     // tied by subject words, not by a rule
+  std::string head;                          // inferred: the head's words as printed
+  std::vector<std::string> tied_by;          // inferred: the terms most of its claims share
+};
+
+using Groups = std::map<Key, Group>;
+
+// Claims with no attribute and no subject are in no group: nothing ties them
+// to another outlet's figure.
+Groups group(const std::vector<claim::Claim>& claims, const Options& options);
+
+// Two claims of an inferred group are tied firmly enough to conflict: they
+// share most of their nearest terms. Looser ties can agree but not conflict.
+bool firmly_tied(const claim::Claim& a, const claim::Claim& b);
+
+}  // namespace claimdiff::reconcile::grouping
