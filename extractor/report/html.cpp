@@ -383,7 +383,8 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
       << escape(label != labels.end() ? label->second : a) << "</option>";
   }
   const std::size_t low = groups[4].findings.size();
-  h << "</select></label><label><input type=\"checkbox\" id=\"filter-low\"> lone figures no rule names "
+  h << "</select></label><label><input type=\"checkbox\" id=\"filter-low\"> lone figures no rule "
+       "names "
        "and page furniture ("
     << low << ")</label><span id=\"shown\" class=\"muted\"></span></nav>\n<main>";
 

@@ -119,8 +119,10 @@ std::string run_json(const RunInfo& info, const std::vector<claim::Claim>& claim
   auto& problems = j["problems"] = nlohmann::ordered_json::array();
   for (const auto& p : info.problems)
     problems.push_back({{"file", p.file}, {"message", p.message}});
-  j["counts"] = {
-      {"articles", info.articles.size()}, {"claims", claims.size()}, {"findings", findings.size()}};
+  j["counts"] = {{"articles", info.articles.size()},
+                 {"claims", claims.size()},
+                 {"unchecked_claims", unchecked_claims(claims, findings)},
+                 {"findings", findings.size()}};
   nlohmann::ordered_json verdicts = nlohmann::ordered_json::object();
   for (const auto& [v, n] : count_verdicts(findings)) verdicts[std::string(reconcile::name(v))] = n;
   j["counts"]["verdicts"] = verdicts;
@@ -138,6 +140,10 @@ std::string markdown(const RunInfo& info, const std::vector<claim::Claim>& claim
   md << "Stories: " << stories.size() << " · Articles: " << info.articles.size()
      << " · Outlets: " << outlets.size() << " · Claims: " << claims.size()
      << " · Findings: " << findings.size() << "\n\n";
+  if (const std::size_t unchecked = unchecked_claims(claims, findings))
+    md << unchecked << (unchecked == 1 ? " claim is" : " claims are")
+       << " not checked: no rule names them and no subject was read from their words "
+          "(claims.jsonl lists them).\n\n";
   md << "| verdict | findings |\n|---|---|\n";
   for (const auto& [v, n] : count_verdicts(findings))
     md << "| " << reconcile::name(v) << " | " << n << " |\n";

@@ -94,7 +94,13 @@ struct Coverage {
 };
 Coverage coverage(const RunInfo& info);
 
-// Generic figures (no rule ties them to a fact), page furniture and low
+// Claims in no finding: no rule names them and no subject was read, so
+// nothing ties them to another outlet's figure. They are listed in
+// claims.jsonl but not checked.
+std::size_t unchecked_claims(const std::vector<claim::Claim>& claims,
+                             const std::vector<reconcile::Finding>& findings);
+
+// Figures one outlet alone gives that no rule names, page furniture and low
 // severity: shown only when asked for.
 bool is_low_confidence(const reconcile::Finding& finding);
 

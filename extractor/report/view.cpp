@@ -107,6 +107,15 @@ Coverage coverage(const RunInfo& info) {
   return c;
 }
 
+std::size_t unchecked_claims(const std::vector<claim::Claim>& claims,
+                             const std::vector<reconcile::Finding>& findings) {
+  std::set<std::string_view> checked;
+  for (const auto& f : findings)
+    for (const auto& id : f.claim_ids) checked.insert(id);
+  return static_cast<std::size_t>(std::count_if(
+      claims.begin(), claims.end(), [&](const claim::Claim& c) { return !checked.count(c.id); }));
+}
+
 bool is_low_confidence(const reconcile::Finding& f) {
   // A figure one outlet gives that no rule names: nothing to check it against.
   const bool lone_inferred = f.inferred && f.verdict == reconcile::Verdict::single_source;

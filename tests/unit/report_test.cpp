@@ -301,3 +301,19 @@ TEST_CASE("view: one view of a finding gives the verdict, review and rows every 
   }
   CHECK(md.find("review: confirmed by ed") != std::string::npos);
 }
+
+TEST_CASE("claims in no finding are counted as unchecked, in run.json and report.md", "[report]") {
+  std::vector<claim::Claim> claims(3);
+  claims[0].id = "a";
+  claims[1].id = "b";
+  claims[2].id = "c";
+  reconcile::Finding f;
+  f.claim_ids = {"a", "c"};
+  CHECK(report::unchecked_claims(claims, {f}) == 1);
+  CHECK(report::unchecked_claims(claims, {}) == 3);
+  report::RunInfo info;
+  const auto j = nlohmann::json::parse(report::run_json(info, claims, {f}));
+  CHECK(j["counts"]["unchecked_claims"] == 1);
+  CHECK(report::markdown(info, claims, {f}, {}).find("1 claim is not checked") !=
+        std::string::npos);
+}
