@@ -65,5 +65,36 @@ check "a quote not in its file exits 2" "[ $code -eq 2 ]"
 check "... naming the gold file, entry, quote and article" \
   "grep -q 'bad-gold/gold.json: facts\[0\]: quote \"99% of members\" does not occur in a_courier.txt' '$out/bad.err'"
 
+# Every story of corpus/ with a gold: its fact F1 at or above its floor, and
+# over all of them the conflicts and agreements found at or above theirs
+# (tests/eval/floors.txt; raise a floor as the tool improves, never lower it
+# to let a change pass).
+floors="$src/tests/eval/floors.txt"
+floor_of() { awk -v k="$1" '$1 == k {print $2}' "$floors"; }
+# "facts: precision 0.791, recall 0.906, F1 0.845 (...)" -> the figure after $2 on line $1.
+figure() { awk -v line="$1" -v word="$2" 'index($0, line) == 1 {for (i = 1; i < NF; i++) if ($i == word) {v = $(i + 1); sub(/,$/, "", v); print v; exit}}' "$3"; }
+at_least() { awk -v a="$1" -v b="$2" 'BEGIN {exit !(a != "" && b != "" && a + 0 >= b - 1e-9)}'; }
+all=()
+for gold in "$src"/corpus/*/gold.json; do
+  story=$(basename "$(dirname "$gold")")
+  all+=(--gold "$gold")
+  want=$(floor_of "$story")
+  check "$story has a fact F1 floor in tests/eval/floors.txt" "[ -n '$want' ]"
+  "$bin" eval --gold "$gold" > "$out/$story.txt" 2>&1
+  got=$(figure "facts:" F1 "$out/$story.txt")
+  echo "$story: fact F1 $got (floor $want)"
+  check "$story: fact F1 $got at or above $want" "at_least '$got' '$want'"
+done
+"$bin" eval "${all[@]}" > "$out/all.txt" 2>&1
+for what in conflicts agreements; do
+  line="$what:"; [ $what = agreements ] && line="agreements after normalisation:"
+  for score in precision recall; do
+    got=$(figure "$line" $score "$out/all.txt")
+    want=$(floor_of "$what-$score")
+    echo "all stories: $what $score $got (floor $want)"
+    check "all stories: $what $score $got at or above $want" "at_least '$got' '$want'"
+  done
+done
+
 [ $fail -eq 0 ] && echo "eval: all checks passed"
 exit $fail
