@@ -260,7 +260,9 @@ Verdict relation_of(const Account& a, const Account& b, const Comparison& how) {
   const Mode mode = how.mode;
   const bool meet = accounts_meet(a, b, mode);
   if (!meet && how.cumulative)
-    if (auto v = over_time(a, b)) return *v;
+    if (auto v = over_time(a, b))
+      return *v == Verdict::outdated && how.inferred && !firmly_tied(a, b) ? Verdict::unassessed
+                                                                           : *v;
   if (!meet || (mode == Mode::each && bounds_differ(a, b))) {
     if (how.inferred && !firmly_tied(a, b)) return Verdict::unassessed;
     if (!a.base.empty() && !b.base.empty() && a.base != b.base) return Verdict::base_mismatch;
@@ -588,9 +590,44 @@ std::string explain_split(const Finding& f, const Accounts& accounts, const Judg
   return s;
 }
 
+// "2026-03-09 09:30": a publication time for people.
+std::string when_published(const std::string& published) {
+  std::string s = published.substr(0, 16);
+  if (s.size() > 10 && s[10] == 'T') s[10] = ' ';
+  return s.empty() ? "undated" : s;
+}
+
+// A running count in publication order: "rose from 41 (A, 2026-03-09 09:30)
+// to 58 (B, 2026-03-11 18:00)", and which article was behind the news.
+std::string explain_over_time(const Finding& f, const Accounts& accounts, const Judgement& j,
+                              const Options& words) {
+  std::vector<const Account*> dated;
+  for (const auto& a : accounts.by_article)
+    if (!a.published.empty()) dated.push_back(&a);
+  std::stable_sort(dated.begin(), dated.end(),
+                   [](const Account* a, const Account* b) { return a->published < b->published; });
+  auto at = [&](const Account& a) {
+    return account_says(a, f.scope, words) + " (" + a.name + ", " + when_published(a.published) +
+           ")";
+  };
+  std::string s = "The count changed over time: ";
+  for (std::size_t i = 0; i < dated.size(); ++i) s += (i ? ", then " : "") + at(*dated[i]);
+  s += ".";
+  if (j.verdict == Verdict::outdated) {
+    const bool a_first = published_before(*j.a, *j.b).value_or(true);
+    const Account& newer = a_first ? *j.a : *j.b;
+    const Account& stale = a_first ? *j.b : *j.a;
+    s += " " + stale.name + " printed " + account_says(stale, f.scope, words) + " after " +
+         newer.name + " had reported " + account_says(newer, f.scope, words) + ": out of date.";
+  }
+  return s;
+}
+
 // An editor reads the explanation first: it says what the verdict rests on.
 std::string explain(const Finding& f, const Accounts& accounts, const Judgement& j, Mode mode,
                     const Options& words) {
+  if (j.verdict == Verdict::updated || j.verdict == Verdict::outdated)
+    return explain_over_time(f, accounts, j, words);
   const Outcome outcome = row(j.verdict).outcome;
   if (!j.a || outcome == Outcome::looks_different || outcome == Outcome::same)
     return explain_fit(f, accounts, j, words);

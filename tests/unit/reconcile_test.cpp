@@ -419,10 +419,15 @@ TEST_CASE("a running count that rises over time is updated; one printed after it
       only({cases("A", 41, "2026-03-09T09:30"), cases("B", 58, "2026-03-11T18:00")}, words);
   CHECK(rising.verdict == reconcile::Verdict::updated);
   CHECK(reconcile::is_agreement(rising));
+  CHECK(
+      rising.explanation.starts_with("The count changed over time: 41 (A, 2026-03-09 09:30), "
+                                     "then 58 (B, 2026-03-11 18:00)."));
   const auto stale = only({cases("A", 41, "2026-03-09T09:30"), cases("B", 58, "2026-03-11T18:00"),
                            cases("C", 41, "2026-03-12T08:00")},
                           words);
   CHECK(stale.verdict == reconcile::Verdict::outdated);
+  CHECK(stale.explanation.find("C printed 41 after B had reported 58: out of date.") !=
+        std::string::npos);
   // Not a running count: the same figures conflict.
   CHECK(only({cases("A", 41, "2026-03-09T09:30"), cases("B", 58, "2026-03-11T18:00")}).verdict ==
         reconcile::Verdict::conflict);
