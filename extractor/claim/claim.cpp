@@ -7,29 +7,9 @@
 #include <set>
 #include <tuple>
 
-#include "util/names.h"
+#include "claim/subject.h"
 
 namespace claimdiff::claim {
-
-namespace {
-constexpr util::NameTable<Role, 7> kRoleNames = {{
-    {Role::result, "result"},
-    {Role::threshold, "threshold"},
-    {Role::target, "target"},
-    {Role::requirement, "requirement"},
-    {Role::forecast, "forecast"},
-    {Role::previous, "previous"},
-    {Role::change, "change"},
-}};
-}  // namespace
-
-std::string_view to_string(Role role) {
-  return util::name_of(kRoleNames, role, "result");
-}
-
-std::optional<Role> role_from_string(std::string_view name) {
-  return util::value_of(kRoleNames, name);
-}
 
 namespace {
 
@@ -108,6 +88,7 @@ std::string counted_scope(const ruleset::RuleSet& rules, const std::string& coun
 // the attributions seen so far.
 struct ArticleBuild {
   const ruleset::RuleSet& rules;
+  text::Stemmer& stemmer;
   const ingest::Article& article;
   const text::Document& doc;
   std::map<std::size_t, const SentenceFacts*> facts_of;
@@ -261,9 +242,14 @@ void figure_claims(const ArticleBuild& b, const SentenceCues& cues, const quanti
   const ruleset::Rule* best = attribute_rule(b.rules, cues.facts, q, ruleset::Take::figure);
   const ruleset::Rule* before =
       q.value.previous ? attribute_rule(b.rules, cues.facts, q, ruleset::Take::previous) : nullptr;
-  // A bare number or a position says nothing on its own.
-  if (!best && (q.kind == ruleset::Kind::number || q.kind == ruleset::Kind::ordinal)) return;
+  Subject subject = detail::read_subject({b.rules, b.doc, cues.sentence, cues.facts, q}, b.stemmer);
+  // A bare number or a position says nothing on its own; a number a subject
+  // rule names ("a 14,696-vote majority") does.
+  if (!best && (q.kind == ruleset::Kind::ordinal ||
+                (q.kind == ruleset::Kind::number && subject.head_rule.empty())))
+    return;
   Claim c = figure_claim(b, cues, q);
+  c.subject = std::move(subject);
   if (!best) {
     c.attribute = "generic." + c.kind;
     c.context = q.value.counted;
@@ -274,6 +260,9 @@ void figure_claims(const ArticleBuild& b, const SentenceCues& cues, const quanti
     p.value = *quantity::previous_value(q.value);
     apply_attribute(b, cues, *before, q, p);
     p.id_salt = "previous";
+    // The figure before a change is about the same thing, at an earlier time.
+    p.subject.role = Role::previous;
+    p.subject.role_words.clear();
     p.confidence = base_confidence(p);
     claims.push_back(std::move(p));
   }
@@ -301,28 +290,52 @@ int telling_rank(const Claim& claim) {
   return 3;
 }
 
-// One figure told twice in an article (a caption, a standfirst) is one claim,
-// its main position the body's telling if there is one.
+// Two equal figures of one article are one fact when they are about one
+// thing: the same head, role and negation, and the same date, except that a
+// copy outside the body (a caption, a headline) may leave the date out. A
+// figure with no head (a date, a bare share) needs words of its clause in
+// common: "in 2022" said of two events is two claims.
+bool same_fact(const Claim& a, const Claim& b) {
+  const Subject &x = a.subject, &y = b.subject;
+  if (x.head != y.head || x.role != y.role || x.negated != y.negated) return false;
+  const bool copy = a.region != b.region;
+  if (x.when != y.when && !(copy && (x.when.empty() || y.when.empty()))) return false;
+  if (!x.head.empty()) return true;
+  constexpr std::size_t kShared = 2;
+  std::size_t shared = 0;
+  for (const auto& t : x.terms)
+    shared += std::find(y.terms.begin(), y.terms.end(), t) != y.terms.end();
+  return shared >= std::min({kShared, x.terms.size(), y.terms.size()});
+}
+
+// The main telling of a fact: the body's if there is one; the others are its
+// further positions.
+void add_copy(Claim& first, Claim&& c) {
+  if (telling_rank(c) < telling_rank(first)) {
+    c.also_at.push_back(first.span);
+    for (auto& p : first.also_at) c.also_at.push_back(p);
+    first = std::move(c);
+  } else {
+    first.also_at.push_back(c.span);
+  }
+}
+
+// One figure told twice in an article (a caption, a standfirst) is one claim.
 std::vector<Claim> merge_copies(std::vector<Claim>& claims) {
   std::vector<Claim> merged;
-  std::map<std::string, std::size_t> seen;
+  std::map<std::string, std::vector<std::size_t>> seen;  // equal figures, by what they measure
   for (auto& c : claims) {
     const std::string key = c.attribute + '\x1f' + c.context + '\x1f' + c.scope + '\x1f' + c.base +
                             '\x1f' + c.kind + '\x1f' + quantity::to_json(c.value).dump();
-    auto it = seen.find(key);
-    if (it == seen.end()) {
-      seen.emplace(key, merged.size());
-      merged.push_back(std::move(c));
+    std::vector<std::size_t>& equal = seen[key];
+    auto same = std::find_if(equal.begin(), equal.end(),
+                             [&](std::size_t i) { return same_fact(merged[i], c); });
+    if (same != equal.end()) {
+      add_copy(merged[*same], std::move(c));
       continue;
     }
-    Claim& first = merged[it->second];
-    if (telling_rank(c) < telling_rank(first)) {
-      c.also_at.push_back(first.span);
-      for (auto& p : first.also_at) c.also_at.push_back(p);
-      first = std::move(c);
-    } else {
-      first.also_at.push_back(c.span);
-    }
+    equal.push_back(merged.size());
+    merged.push_back(std::move(c));
   }
   for (auto& c : merged)
     c.id = stable_hash(c.story + '\x1f' + c.article + '\x1f' + std::to_string(c.span.begin) +
@@ -366,10 +379,10 @@ std::string stable_hash(std::string_view text) {
 }
 
 // attribute -> speaker -> scope per figure, then scopes and copies per article.
-std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& article,
-                         const text::Document& doc, const std::vector<SentenceFacts>& facts,
-                         const Options& options) {
-  ArticleBuild b{rules, article, doc, {}, {}};
+std::vector<Claim> build(const ruleset::RuleSet& rules, text::Stemmer& stemmer,
+                         const ingest::Article& article, const text::Document& doc,
+                         const std::vector<SentenceFacts>& facts, const Options& options) {
+  ArticleBuild b{rules, stemmer, article, doc, {}, {}};
   for (const SentenceFacts& f : facts) b.facts_of[f.sentence] = &f;
   std::vector<Claim> claims;
   for (const SentenceFacts& f : facts) {
@@ -403,6 +416,7 @@ nlohmann::ordered_json subject_to_json(const Subject& s) {
   if (!s.role_words.empty()) j["role_words"] = s.role_words;
   if (!s.when.empty()) j["when"] = s.when;
   if (s.negated) j["negated"] = true;
+  if (!s.head_rule.empty()) j["head_rule"] = s.head_rule;
   return j;
 }
 
@@ -417,6 +431,7 @@ Subject subject_from_json(const nlohmann::json& j) {
   s.role_words = j.value("role_words", "");
   s.when = j.value("when", "");
   s.negated = j.value("negated", false);
+  s.head_rule = j.value("head_rule", "");
   return s;
 }
 

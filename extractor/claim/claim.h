@@ -15,6 +15,7 @@
 #include "ingest/ingest.h"
 #include "quantity/quantity.h"
 #include "ruleset/ruleset.h"
+#include "text/stem.h"
 #include "text/text.h"
 
 namespace claimdiff::claim {
@@ -24,17 +25,10 @@ struct Position {
   std::string region;
 };
 
-// What a figure stands for in the story, besides its value: its place in a
-// sequence of figures about one thing.
-enum class Role {
-  result,       // what happened or stands now (the default)
-  threshold,    // a bar a result is measured against: "a 40% threshold"
-  target,       // an aim: "aims to cut 2,000 posts"
-  requirement,  // what a rule demands: "must come in four days"
-  forecast,     // what is expected: "expected to reach 3%"
-  previous,     // an earlier value: "up from 3.2%", "used to", "previously"
-  change,       // a difference between two values: "rose by £149", "a 10% rise"
-};
+// What a figure stands for in the story besides its value (ruleset::Role:
+// the lexicon's `roles` give its words): result, threshold, target,
+// requirement, forecast, previous, change.
+using Role = ruleset::Role;
 
 // What a figure is about, read from the words around it (DESIGN.md, "Subjects").
 // Figures from different outlets meet in one finding when their subjects match.
@@ -46,11 +40,13 @@ struct Subject {
   std::string role_words;  // the words that gave the role ("expected to"), if any
   std::string when;        // the date the figure stands at, ISO day or range "2024-04"; "" none
   bool negated = false;    // the clause denies the figure: "did not vote", "failed to reach"
+  std::string head_rule;   // the subject rule that gave the head; "" when the counted noun did
   bool empty() const { return head.empty() && terms.empty(); }
 };
 
-std::string_view to_string(Role role);
-std::optional<Role> role_from_string(std::string_view name);
+// A role's name ("forecast") and back: the lexicon's table, one for both stages.
+using ruleset::role_from_string;
+using ruleset::to_string;
 
 struct Claim {
   std::string id;  // stable: hash of story, article, span and rule
@@ -95,9 +91,11 @@ struct SentenceFacts {
   std::vector<quantity::Quantity> quantities;  // Quantity::mention indexes `mentions`
 };
 
-std::vector<Claim> build(const ruleset::RuleSet& rules, const ingest::Article& article,
-                         const text::Document& doc, const std::vector<SentenceFacts>& facts,
-                         const Options& options);
+// The claims of one article. `stemmer` is the calling thread's own (it is
+// not thread-safe): subjects are kept as stems.
+std::vector<Claim> build(const ruleset::RuleSet& rules, text::Stemmer& stemmer,
+                         const ingest::Article& article, const text::Document& doc,
+                         const std::vector<SentenceFacts>& facts, const Options& options);
 
 nlohmann::ordered_json to_json(const Claim& claim);
 nlohmann::ordered_json subject_to_json(const Subject& subject);

@@ -46,8 +46,8 @@ ArticleOutput process(Worker& worker, ingest::Article& article, const Settings& 
   if (!ref_day && article.meta.published.known())
     ref_day = quantity::parse_iso_day(article.meta.published.value);
   out.facts = analyse(worker, out.doc, ref_day, settings.us_dates);
-  out.claims =
-      claim::build(worker.rules, article, out.doc, out.facts, {settings.include_furniture});
+  out.claims = claim::build(worker.rules, worker.stemmer, article, out.doc, out.facts,
+                            {settings.include_furniture});
   return out;
 }
 
@@ -100,6 +100,14 @@ void note_value(ruleset::ExampleOutcome& out, const ruleset::Example& ex, std::s
   const auto j = quantity::to_json(value);
   out.got.push_back(prefix + j.dump());
   out.matched = out.matched || ruleset::value_matches(ex.value, j);
+}
+
+// The head a subject rule gave a claim, as printed or as its stem.
+void observe_head(const claim::Claim& c, const ruleset::Rule& rule, const ruleset::Example& ex,
+                  ruleset::ExampleOutcome& out) {
+  if (c.subject.head_rule != rule.id) return;
+  out.got.push_back("head " + c.subject.head_words + " (" + c.text + ")");
+  out.matched = out.matched || c.subject.head_words == ex.head || c.subject.head == ex.head;
 }
 
 // The regions the cue gave its blocks and sentences.
@@ -173,11 +181,15 @@ ruleset::ExampleOutcome observe(Worker& worker, std::size_t r, const ruleset::Ex
     for (const auto& f : run.facts)
       for (const auto& q : f.quantities)
         if (f.mentions[q.mention].rule == r) note_value(out, ex, "", q.value);
-  } else {  // attribute
+  } else {  // attribute or subject: what the claims make of it
     ingest::Article scratch;
     scratch.story = scratch.file = "example";
-    for (const auto& c : claim::build(rules, scratch, run.doc, run.facts, claim::Options{true}))
-      if (c.attribute_rule == rule.id) note_value(out, ex, c.attribute + " ", c.value);
+    for (const auto& c :
+         claim::build(rules, worker.stemmer, scratch, run.doc, run.facts, claim::Options{true}))
+      if (rule.layer == ruleset::Layer::subject)
+        observe_head(c, rule, ex, out);
+      else if (c.attribute_rule == rule.id)
+        note_value(out, ex, c.attribute + " ", c.value);
   }
   return out;
 }

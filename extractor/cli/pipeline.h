@@ -32,6 +32,7 @@ struct Worker {
   const ruleset::RuleSet& rules;
   text::Segmenter segmenter;
   quantity::Reader reader;
+  text::Stemmer stemmer;  // Snowball's state: one per thread, like the rest
 };
 
 struct ArticleOutput {

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "ruleset/lexicon_load.h"
+#include "text/stem.h"
 #include "text/text.h"
 #include "util/names.h"
 #include "util/strings.h"
@@ -47,6 +48,16 @@ constexpr util::NameTable<Direction, 3> kDirectionNames = {{
     {Direction::neither, "neither"},
 }};
 
+constexpr util::NameTable<Role, 7> kRoleNames = {{
+    {Role::result, "result"},
+    {Role::threshold, "threshold"},
+    {Role::target, "target"},
+    {Role::requirement, "requirement"},
+    {Role::forecast, "forecast"},
+    {Role::previous, "previous"},
+    {Role::change, "change"},
+}};
+
 int line_of(const YAML::Node& node) {
   return node.Mark().line + 1;
 }
@@ -88,7 +99,10 @@ class SectionReader {
       else if (name == "tense")
         tense(body);
       else if (name == "weekday_directions")
-        directions(body);
+        words_by_name(
+            body, name, "direction",
+            [](const std::string& n) { return util::value_of(kDirectionNames, n); },
+            lex_.weekday_directions);
       else if (name == "clause_breaks")
         append(body, name, lex_.clause_breaks, false);
       else if (name == "abbreviations")
@@ -111,6 +125,14 @@ class SectionReader {
       else if (name == "quarters")
         each_entry(body, name, {"number", "names"},
                    [&](auto& e) { named_days(e, 4, 1, nullptr, lex_.quarter_of, "quarters"); });
+      else if (name == "roles")
+        words_by_name(body, name, "role", role_from_string, lex_.roles);
+      else if (name == "negations")
+        append(body, name, lex_.negations, true);
+      else if (name == "synonyms")
+        synonyms(body);
+      else if (name == "stop_words")
+        append(body, name, lex_.stop_words, true);
       else if (name == "year_starts")
         each_entry(body, name, {"month", "words"},
                    [&](auto& e) { valued(e, "month", lex_.year_starts); });
@@ -334,16 +356,47 @@ class SectionReader {
       define(lex_.majorities, w, Lexicon::Share{*lo, *hi}, line_of(e), "majorities");
   }
 
-  void directions(const YAML::Node& body) {
-    if (!body.IsMap()) return error_(line_of(body), "lexicon 'weekday_directions' must be a map");
+  // `NAME: [words]`, each NAME a value of an enum that every word under it
+  // means (weekday directions, roles); a word with two is an error at its line.
+  template <class T, class Lookup>
+  void words_by_name(const YAML::Node& body, const std::string& section, const std::string& what,
+                     Lookup lookup, std::map<std::string, T>& into) {
+    if (!body.IsMap())
+      return error_(line_of(body),
+                    "lexicon '" + section + "' must be a map of " + what + ": [words]");
     for (const auto& kv : body) {
-      const auto dir = util::value_of(kDirectionNames, kv.first.Scalar());
-      if (!dir) {
-        error_(line_of(kv.first), "unknown direction '" + kv.first.Scalar() + "'");
+      const std::optional<T> value = lookup(kv.first.Scalar());
+      if (!value) {
+        error_(line_of(kv.first), "unknown " + what + " '" + kv.first.Scalar() + "'");
         continue;
       }
       for (const auto& w : words(kv.second, "'" + kv.first.Scalar() + "'"))
-        define(lex_.weekday_directions, w, *dir, line_of(kv.second), "weekday_directions");
+        define(into, w, *value, line_of(kv.second), section);
+    }
+  }
+
+  // A list of groups of heads. A group that shares a word with one already
+  // read adds to it (a pack adds "crew" with [staff, crew]); one that would
+  // join two groups is an error: they are two things.
+  void synonyms(const YAML::Node& body) {
+    if (!body.IsSequence())
+      return error_(line_of(body), "lexicon 'synonyms' must be a list of lists of words");
+    for (const auto& group : body) {
+      const std::vector<std::string> heads = words(group, "a synonym group");
+      std::set<std::size_t> found;
+      for (const auto& w : heads)
+        if (auto it = lex_.synonym_group.find(w); it != lex_.synonym_group.end())
+          found.insert(it->second);
+      if (found.size() > 1) {
+        error_(line_of(group), "a synonym group joins two groups already given (" +
+                                   lex_.synonym_groups[*found.begin()].front() + ", " +
+                                   lex_.synonym_groups[*found.rbegin()].front() + ")");
+        continue;
+      }
+      const std::size_t index = found.empty() ? lex_.synonym_groups.size() : *found.begin();
+      if (found.empty()) lex_.synonym_groups.emplace_back();
+      for (const auto& w : heads)
+        if (lex_.synonym_group.emplace(w, index).second) lex_.synonym_groups[index].push_back(w);
     }
   }
 
@@ -469,6 +522,14 @@ std::vector<std::string> keys_where(const Map& map, Keep keep) {
 
 }  // namespace
 
+const char* to_string(Role role) {
+  return util::name_of(kRoleNames, role, "result");
+}
+
+std::optional<Role> role_from_string(std::string_view name) {
+  return util::value_of(kRoleNames, name);
+}
+
 const char* to_string(HedgeKind kind) {
   return util::name_of(kHedgeNames, kind, "none");
 }
@@ -550,6 +611,15 @@ std::string Lexicon::unit(std::string_view word, bool duration) const {
   return u ? *u : "";
 }
 
+std::string Lexicon::synonym_head(const std::string& head_stem) const {
+  auto it = synonym_of_stem.find(head_stem);
+  return it == synonym_of_stem.end() ? head_stem : it->second;
+}
+
+bool Lexicon::is_stop_word(std::string_view word) const {
+  return std::binary_search(stop_words.begin(), stop_words.end(), word);
+}
+
 const Base* Lexicon::base(const std::string& id) const {
   auto it = bases.find(id);
   return it == bases.end() ? nullptr : &it->second;
@@ -601,6 +671,7 @@ std::map<std::string, std::string> Lexicon::macros() const {
   m["MAJORITY_WORD"] = alternation(keys_of(majorities));
   m["QUARTER"] = alternation(keys_of(quarter_of));
   m["YEAR_START"] = alternation(keys_of(year_starts));
+  m["NEGATION"] = alternation(negations);
   for (const auto& [name, list] : lists) m[name] = alternation(list);
   return m;
 }
@@ -615,7 +686,41 @@ void merge_lexicon(const YAML::Node& section, Lexicon& lexicon, const LexiconErr
   }
 }
 
+namespace {
+
+std::vector<std::string> split_words(const std::string& phrase) {
+  std::vector<std::string> words;
+  std::size_t from = 0;
+  while (from < phrase.size()) {
+    const std::size_t space = std::min(phrase.find(' ', from), phrase.size());
+    if (space > from) words.push_back(phrase.substr(from, space - from));
+    from = space + 1;
+  }
+  return words;
+}
+
+// What the claim stage needs at every figure, worked out once: phrases as
+// words, stop words sorted for lookup, each head's stem tied to its group.
+void finish_subject_words(Lexicon& lexicon) {
+  lexicon.role_phrases.clear();
+  lexicon.negation_phrases.clear();
+  for (const auto& [text, role] : lexicon.roles)
+    lexicon.role_phrases.push_back({split_words(text), text, role});
+  for (const auto& text : lexicon.negations)
+    lexicon.negation_phrases.push_back({split_words(text), text, Role::result});
+  std::sort(lexicon.stop_words.begin(), lexicon.stop_words.end());
+  lexicon.synonym_of_stem.clear();
+  text::Stemmer stemmer;  // loading is one thread: a stemmer of its own
+  for (const auto& group : lexicon.synonym_groups) {
+    const std::string name = stemmer.stem_words(group.front());
+    for (const auto& word : group) lexicon.synonym_of_stem.emplace(stemmer.stem_words(word), name);
+  }
+}
+
+}  // namespace
+
 void finish_lexicon(Lexicon& lexicon, const LexiconError& error) {
+  finish_subject_words(lexicon);
   re2::RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(false);

@@ -56,6 +56,30 @@ struct RelativeDate {
 
 enum class Direction { forward, back, neither };
 
+// What a figure stands for in the story, besides its value: its place in a
+// sequence of figures about one thing. The lexicon's `roles` give the words
+// that say it; the claim stage reads them (claim::Role is this type).
+enum class Role {
+  result,       // what happened or stands now (the default)
+  threshold,    // a bar a result is measured against: "a 40% threshold"
+  target,       // an aim: "aims to cut 2,000 posts"
+  requirement,  // what a rule demands: "must come in four days"
+  forecast,     // what is expected: "expected to reach 3%"
+  previous,     // an earlier value: "up from 3.2%", "used to", "previously"
+  change,       // a difference between two values: "rose by £149", "a 10% rise"
+};
+const char* to_string(Role role);
+std::optional<Role> role_from_string(std::string_view name);
+
+// A phrase of the lexicon as words, for matching on a clause's words. A word
+// "#" stands for the figure itself ("# threshold": right after it); "..."
+// for a gap of a few words ("# ... needed").
+struct Phrase {
+  std::vector<std::string> words;
+  std::string text;  // as the lexicon keeps it
+  Role role = Role::result;
+};
+
 struct Base {
   std::string label;    // "of votes cast"
   std::string implies;  // the figure that makes a share of this and of a wider whole agree
@@ -102,6 +126,16 @@ struct Lexicon {
   std::map<std::string, int> quarter_of;      // "q3", "third quarter" -> 3
   std::map<std::string, double> year_starts;  // "financial year" -> 4: the month it starts
   std::vector<std::string> back_words;        // past tense just before a date: it lies behind
+  // Subjects: the words that give a figure's role ("expected to" -> forecast),
+  // that deny it ("did not"), heads that name one thing ("staff", "employees"),
+  // and words that say nothing of what a figure is about ("said", "would").
+  std::map<std::string, Role> roles;
+  std::vector<std::string> negations;
+  std::vector<Phrase> role_phrases, negation_phrases;    // built from the two above
+  std::map<std::string, std::size_t> synonym_group;      // head word (key) -> group index
+  std::vector<std::vector<std::string>> synonym_groups;  // each group's words, the first its name
+  std::map<std::string, std::string> synonym_of_stem;    // head stem -> the group's first stem
+  std::vector<std::string> stop_words;
   std::shared_ptr<const re2::RE2> back_cue, back_near_cue;  // anywhere; within two words
   // The tense cues as patterns: any forward word in a sentence; one just
   // before a date (the pattern is anchored at the end of the text given).
@@ -119,6 +153,10 @@ struct Lexicon {
   // A currency's code from a symbol, word or code; "" when the lexicon has none.
   std::string currency(std::string_view word) const;
   const Base* base(const std::string& id) const;
+  // The name of a head's synonym group: the first word's stem ("employe" ->
+  // "staff"); the stem itself when no group holds it. Heads are stems.
+  std::string synonym_head(const std::string& head_stem) const;
+  bool is_stop_word(std::string_view word) const;  // `word` already a key
   // The unit of a measure or duration word ("miles" -> mi); "" when it has none.
   std::string unit(std::string_view word, bool duration) const;
 

@@ -21,9 +21,10 @@ namespace {
 
 const std::set<std::string> kFileKeys = {"pack",       "version", "description", "macros",
                                          "attributes", "rules",   "lexicon"};
-const std::set<std::string> kExampleKeys = {"text", "value", "none", "ref_date", "region", "note"};
+const std::set<std::string> kExampleKeys = {"text",   "value", "none", "ref_date",
+                                            "region", "head",  "note"};
 
-constexpr util::NameTable<Kind, 15> kKindNames = {{
+constexpr util::NameTable<Kind, 16> kKindNames = {{
     {Kind::count, "count"},
     {Kind::percentage, "percentage"},
     {Kind::money, "money"},
@@ -37,6 +38,7 @@ constexpr util::NameTable<Kind, 15> kKindNames = {{
     {Kind::trap, "trap"},
     {Kind::speaker, "speaker"},
     {Kind::scope, "scope"},
+    {Kind::subject, "subject"},
     {Kind::region, "region"},
     {Kind::meta, "meta"},
 }};
@@ -468,6 +470,8 @@ class Loader {
       rule.layer = Layer::speaker;
     } else if (rule.kind == Kind::scope) {
       rule.layer = Layer::scope;
+    } else if (rule.kind == Kind::subject) {
+      rule.layer = Layer::subject;
     } else {
       rule.layer = Layer::furniture;
     }
@@ -526,7 +530,9 @@ class Loader {
                false;
       return true;
     };
+    const bool subject = rule.layer == Layer::subject;
     return needs_group(attribute, "value", "attribute") &&
+           needs_group(subject, "value", "subject") && needs_group(subject, "head", "subject") &&
            needs_group(rule.layer == Layer::speaker, "who", "speaker") &&
            needs_group(rule.kind == Kind::meta, "value", "meta");
   }
@@ -588,6 +594,9 @@ class Loader {
     text_field("text", e.text);
     text_field("ref_date", e.ref_date);
     text_field("region", e.region);
+    text_field("head", e.head);
+    if (!e.head.empty() && rule.layer != Layer::subject)
+      ok = false, fail(line_of(ex["head"]), "example 'head' belongs to subject rules");
     std::string none;
     text_field("none", none);
     if (!none.empty() && none != "true" && none != "false")
@@ -597,7 +606,10 @@ class Loader {
     if (ex["value"]) e.value = to_json(ex["value"]);
     const bool names_something = rule.kind == Kind::speaker || rule.kind == Kind::meta ||
                                  rule.kind == Kind::scope || rule.kind == Kind::trap;
-    if (ok && !e.none && e.value.is_null() && e.region.empty() && !names_something)
+    if (ok && rule.layer == Layer::subject && !e.none && e.head.empty())
+      ok = false, fail(e.line, "a subject rule's example needs 'head' or 'none: true'");
+    else if (ok && !e.none && e.value.is_null() && e.region.empty() && e.head.empty() &&
+             !names_something)
       ok = false, fail(e.line, "an example needs 'value', 'region' or 'none: true'");
     return ok;
   }
@@ -667,11 +679,12 @@ class Loader {
     auto in = [](Layer layer) { return [layer](const Rule& r) { return r.layer == layer; }; };
     build(set.quantity_filter, in(Layer::quantity), "quantity");
     build(set.speaker_filter, in(Layer::speaker), "speaker");
-    // Scope cues matter only where a figure is, like attributes: one automaton.
+    // Scope cues and subjects matter only where a figure is, like attributes:
+    // one automaton, one pass.
     build(
         set.attribute_filter,
         [](const Rule& r) {
-          return r.layer == Layer::attribute ||
+          return r.layer == Layer::attribute || r.layer == Layer::subject ||
                  (r.layer == Layer::scope && r.match_on != MatchOn::counted);
         },
         "attribute");
@@ -687,10 +700,19 @@ class Loader {
   std::string lexicon_file_;  // the first file with a lexicon, for errors in the merged one
 };
 
-// The group a match of this layer must have: the figure an attribute names,
-// the speaker a speaker rule names.
-const char* required_group(Layer layer) {
-  return layer == Layer::attribute ? "value" : layer == Layer::speaker ? "who" : nullptr;
+// Whether a match has the groups its layer must have: the figure an attribute
+// names, the speaker a speaker rule names, a subject's figure and head.
+bool has_required_groups(Layer layer, const Mention& m) {
+  switch (layer) {
+    case Layer::attribute:
+      return m.group("value");
+    case Layer::speaker:
+      return m.group("who");
+    case Layer::subject:
+      return m.group("value") && m.group("head");
+    default:
+      return true;
+  }
 }
 
 bool context_ok(const Rule& rule, std::string_view s, std::size_t b, std::size_t e) {
@@ -809,8 +831,8 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
           const std::size_t gb = static_cast<std::size_t>(sub[g].data() - s.data());
           m.groups.push_back({rule.group_names[g], begin + gb, begin + gb + sub[g].size()});
         }
-        // An optional `value` or `who` group that took no part: nothing named.
-        if (const char* needed = required_group(rule.layer); needed && !m.group(needed)) {
+        // An optional `value`, `who` or `head` group that took no part: nothing named.
+        if (!has_required_groups(rule.layer, m)) {
           pos = me;
           continue;
         }
@@ -885,6 +907,7 @@ std::string expected_text(const Rule& rule, const Example& ex) {
   if (rule.kind == Kind::trap) return "no figure where the trap fires";
   if (ex.none) return "nothing";
   if (!ex.region.empty()) return "region " + ex.region;
+  if (!ex.head.empty()) return "head " + ex.head;
   return ex.value.dump();
 }
 

@@ -37,6 +37,7 @@ enum class Layer {
   attribute,  // says what the figure inside its `value` group measures
   speaker,    // an attribution ("the union said"): group `who`
   scope,      // which group a figure is about ("staff in support roles"): field `scope`
+  subject,    // what the figure inside its `value` group is of: the noun in group `head`
   furniture,  // page-furniture cues and metadata, matched per block by the text stage
 };
 
@@ -46,6 +47,7 @@ struct Example {
   nlohmann::json value;  // expected value object: lo, hi, unit, and any other key to check
   std::string ref_date;  // YYYY-MM-DD the example's dates resolve against
   std::string region;    // furniture examples: the region the text must get
+  std::string head;      // subject examples: the head the figure must get ("toll")
   int line = 0;
 };
 
@@ -74,6 +76,7 @@ enum class Kind {
   trap,
   speaker,
   scope,
+  subject,
   region,
   meta
 };

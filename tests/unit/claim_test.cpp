@@ -10,13 +10,7 @@ using namespace claimdiff;
 
 namespace {
 std::vector<claim::Claim> claims_of(const std::string& text) {
-  cli::Worker worker(testing::builtin_rules());
-  ingest::Article article;
-  article.story = "test";
-  article.file = "test.txt";
-  const text::Document doc = worker.segmenter.segment_text(text);
-  const auto facts = cli::analyse(worker, doc, quantity::parse_iso_day("2025-03-03"), false);
-  return claim::build(worker.rules, article, doc, facts, {});
+  return testing::claims_of(text, "2025-03-03");
 }
 const claim::Claim* with_text(const std::vector<claim::Claim>& claims, const std::string& text,
                               const std::string& attribute = "") {
@@ -129,8 +123,8 @@ rules:
   article.file = "test.txt";
   const auto doc =
       worker.segmenter.segment_text("Letters went to 300 residents; 40% of the residents replied.");
-  const auto claims =
-      claim::build(worker.rules, article, doc, cli::analyse(worker, doc, std::nullopt, false), {});
+  const auto claims = claim::build(worker.rules, worker.stemmer, article, doc,
+                                   cli::analyse(worker, doc, std::nullopt, false), {});
   const auto* count = with_text(claims, "300 residents");
   const auto* share = with_text(claims, "40%");
   REQUIRE(count);

@@ -44,4 +44,15 @@ inline void write_file(const std::filesystem::path& p, const std::string& bytes)
   out << bytes;
 }
 
+// The claims of one text, read as an article of `published` (YYYY-MM-DD).
+inline std::vector<claim::Claim> claims_of(const std::string& text, const std::string& published) {
+  cli::Worker worker(builtin_rules());
+  ingest::Article article;
+  article.story = "test";
+  article.file = "test.txt";
+  const text::Document doc = worker.segmenter.segment_text(text);
+  const auto facts = cli::analyse(worker, doc, quantity::parse_iso_day(published), false);
+  return claim::build(worker.rules, worker.stemmer, article, doc, facts, {});
+}
+
 }  // namespace claimdiff::testing

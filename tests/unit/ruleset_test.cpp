@@ -270,8 +270,8 @@ rules:
   ingest::Article article;
   article.story = article.file = "test";
   const auto doc = worker.segmenter.segment_text("He said 30 nurses left.");
-  const auto claims =
-      claim::build(worker.rules, article, doc, cli::analyse(worker, doc, std::nullopt, false), {});
+  const auto claims = claim::build(worker.rules, worker.stemmer, article, doc,
+                                   cli::analyse(worker, doc, std::nullopt, false), {});
   REQUIRE(claims.size() == 1);
   CHECK(claims[0].attribute != "test.nurses");
   CHECK(claims[0].speaker == "outlet");

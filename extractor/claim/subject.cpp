@@ -1,0 +1,298 @@
+#include "claim/subject.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <tuple>
+
+namespace claimdiff::claim::detail {
+
+namespace {
+
+constexpr std::size_t kMaxTerms = 8;
+constexpr std::size_t kMaxGap = 3;         // words a "..." of a phrase may stand for
+constexpr std::size_t kNegationAfter = 4;  // words after a figure a negation reaches
+
+// A word of the clause, or a whole figure: words are matched on keys (lower
+// case), and a figure is one token so that phrases see "#" where it stands.
+struct Token {
+  enum class Type { word, figure, other_figure };
+  Type type = Type::word;
+  std::string word;  // lower case; empty for figures
+  std::size_t begin = 0, end = 0;
+};
+
+bool word_byte(unsigned char c) {
+  return std::isalnum(c) || c >= 0x80 || c == '\'' || c == '-';
+}
+
+// The clause the figure stands in: the sentence, cut at the nearest clause
+// breaks of the lexicon on either side of the figure.
+std::pair<std::size_t, std::size_t> clause_of(const SubjectInput& in) {
+  const std::string_view text = in.doc.text;
+  std::size_t from = in.sentence.begin, to = in.sentence.end;
+  for (const auto& brk : in.rules.lexicon.clause_breaks) {
+    const std::string_view before = text.substr(from, in.figure.begin - from);
+    if (const std::size_t at = before.rfind(brk); at != std::string_view::npos)
+      from += at + brk.size();
+    const std::string_view after = text.substr(in.figure.end, to - in.figure.end);
+    if (const std::size_t at = after.find(brk); at != std::string_view::npos)
+      to = in.figure.end + at;
+  }
+  return {from, to};
+}
+
+// The clause as tokens; every figure of the sentence inside it is one token.
+std::vector<Token> tokens_of(const SubjectInput& in, std::size_t from, std::size_t to) {
+  std::vector<Token> tokens;
+  const std::string_view text = in.doc.text;
+  std::size_t i = from;
+  while (i < to) {
+    const quantity::Quantity* at = nullptr;
+    for (const auto& q : in.facts.quantities)
+      if (q.begin <= i && i < q.end) at = &q;
+    if (at) {
+      const bool self = at->begin == in.figure.begin && at->end == in.figure.end;
+      tokens.push_back(
+          {self ? Token::Type::figure : Token::Type::other_figure, "", at->begin, at->end});
+      i = at->end;
+      continue;
+    }
+    if (!word_byte(static_cast<unsigned char>(text[i]))) {
+      ++i;
+      continue;
+    }
+    std::size_t e = i;
+    while (e < to && word_byte(static_cast<unsigned char>(text[e]))) ++e;
+    // Quote marks and dashes at a word's edges are no part of it.
+    std::size_t b = i;
+    while (b < e && (text[b] == '\'' || text[b] == '-')) ++b;
+    std::size_t f = e;
+    while (f > b && (text[f - 1] == '\'' || text[f - 1] == '-')) --f;
+    if (f > b)
+      tokens.push_back({Token::Type::word, ruleset::Lexicon::key(text.substr(b, f - b)), b, f});
+    i = e;
+  }
+  return tokens;
+}
+
+// Where phrase word `w` onwards matches tokens from `t`: the end, or npos.
+std::size_t match_from(const std::vector<std::string>& words, std::size_t w,
+                       const std::vector<Token>& tokens, std::size_t t) {
+  if (w == words.size()) return t;
+  if (words[w] == "...") {
+    for (std::size_t gap = 0; gap <= kMaxGap && t + gap <= tokens.size(); ++gap) {
+      if (gap > 0 && tokens[t + gap - 1].type != Token::Type::word) break;
+      if (const std::size_t end = match_from(words, w + 1, tokens, t + gap);
+          end != std::string::npos)
+        return end;
+    }
+    return std::string::npos;
+  }
+  if (t >= tokens.size()) return std::string::npos;
+  const Token& token = tokens[t];
+  const bool ok = words[w] == "#" ? token.type == Token::Type::figure
+                                  : token.type == Token::Type::word && token.word == words[w];
+  return ok ? match_from(words, w + 1, tokens, t + 1) : std::string::npos;
+}
+
+bool has_figure_word(const ruleset::Phrase& p) {
+  return std::find(p.words.begin(), p.words.end(), "#") != p.words.end();
+}
+
+// No other figure stands between tokens [a, b): a word belongs to the figure
+// nearest it.
+bool clear_between(const std::vector<Token>& tokens, std::size_t a, std::size_t b) {
+  for (std::size_t k = a; k < b && k < tokens.size(); ++k)
+    if (tokens[k].type == Token::Type::other_figure) return false;
+  return true;
+}
+
+struct PhraseHit {
+  const ruleset::Phrase* phrase = nullptr;
+  std::size_t distance = 0;        // words between the phrase and the figure
+  bool anchored = false;           // the phrase holds the figure ("# threshold")
+  std::size_t begin = 0, end = 0;  // the tokens it matched
+};
+
+// The words a phrase matched, as the clause has them (the figure left out).
+std::string words_of(const std::vector<Token>& tokens, const PhraseHit& hit) {
+  std::string out;
+  for (std::size_t t = hit.begin; t < hit.end; ++t)
+    if (tokens[t].type == Token::Type::word) out += (out.empty() ? "" : " ") + tokens[t].word;
+  return out;
+}
+
+// The phrase that speaks of the figure at token `f`: one that holds it, else
+// the nearest one before it; a negation also just after it ("did not vote").
+std::optional<PhraseHit> best_phrase(const std::vector<ruleset::Phrase>& phrases,
+                                     const std::vector<Token>& tokens, std::size_t f,
+                                     std::size_t reach_after) {
+  std::optional<PhraseHit> best;
+  auto better = [](const PhraseHit& a, const PhraseHit& b) {
+    return std::make_tuple(!a.anchored, a.distance, b.phrase->words.size()) <
+           std::make_tuple(!b.anchored, b.distance, a.phrase->words.size());
+  };
+  for (const auto& p : phrases) {
+    const bool anchored = has_figure_word(p);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::size_t end = match_from(p.words, 0, tokens, i);
+      if (end == std::string::npos) continue;
+      PhraseHit hit{&p, 0, anchored, i, end};
+      if (anchored) {
+        if (f < i || f >= end) continue;
+      } else if (end <= f) {
+        if (!clear_between(tokens, end, f)) continue;
+        hit.distance = f - end;
+      } else if (i > f && i - f - 1 < reach_after && clear_between(tokens, f + 1, i)) {
+        hit.distance = i - f - 1;
+      } else {
+        continue;
+      }
+      if (!best || better(hit, *best)) best = hit;
+    }
+  }
+  return best;
+}
+
+// The subject rule whose `value` group holds the figure: highest priority,
+// then the largest overlap.
+const ruleset::Mention* subject_mention(const SubjectInput& in) {
+  const ruleset::Mention* best = nullptr;
+  std::size_t best_overlap = 0;
+  for (const auto& m : in.facts.mentions) {
+    const ruleset::Rule& rule = in.rules.rules[m.rule];
+    if (rule.layer != ruleset::Layer::subject) continue;
+    const ruleset::Group* g = m.group("value");
+    const std::size_t lo = std::max(g->begin, in.figure.begin),
+                      hi = std::min(g->end, in.figure.end);
+    if (hi <= lo) continue;
+    const int priority = best ? in.rules.rules[best->rule].priority : 0;
+    if (!best || rule.priority > priority ||
+        (rule.priority == priority && hi - lo > best_overlap)) {
+      best = &m;
+      best_overlap = hi - lo;
+    }
+  }
+  return best;
+}
+
+// A head that is only function words ("them", "those") names nothing.
+bool names_something(const ruleset::Lexicon& lexicon, const std::string& words) {
+  std::size_t from = 0;
+  while (from < words.size()) {
+    const std::size_t space = std::min(words.find(' ', from), words.size());
+    if (!lexicon.is_stop_word(std::string_view(words).substr(from, space - from))) return true;
+    from = space + 1;
+  }
+  return false;
+}
+
+// The head as printed: the subject rule's group, widened by the word before
+// it when the two are one head of the lexicon ("death toll"); else the noun
+// the figure counts.
+void read_head(const SubjectInput& in, Subject& s) {
+  const ruleset::Lexicon& lexicon = in.rules.lexicon;
+  if (const ruleset::Mention* m = subject_mention(in)) {
+    const ruleset::Group* head = m->group("head");
+    std::string words = ruleset::Lexicon::key(in.doc.slice(head->begin, head->end));
+    std::string_view before = in.doc.slice(in.sentence.begin, head->begin);
+    if (before.ends_with(' ')) {
+      before.remove_suffix(1);
+      const std::size_t space = before.rfind(' ');
+      const std::string wider =
+          ruleset::Lexicon::key(space == std::string_view::npos ? before
+                                                                : before.substr(space + 1)) +
+          " " + words;
+      if (lexicon.synonym_group.count(wider)) words = wider;
+    }
+    if (names_something(lexicon, words)) {
+      s.head_words = words;
+      s.head_rule = in.rules.rules[m->rule].id;
+      return;
+    }
+  }
+  const std::string counted = ruleset::Lexicon::key(in.figure.value.counted);
+  if (!counted.empty() && names_something(lexicon, counted)) s.head_words = counted;
+}
+
+bool is_number(const std::string& word) {
+  return !word.empty() && std::isdigit(static_cast<unsigned char>(word[0]));
+}
+
+// The clause's other content words as stems, nearest the figure first.
+void read_terms(const SubjectInput& in, const std::vector<Token>& tokens, std::size_t f,
+                text::Stemmer& stemmer, Subject& s) {
+  std::vector<std::pair<std::size_t, std::size_t>> order;  // (distance, token)
+  for (std::size_t t = 0; t < tokens.size(); ++t)
+    if (tokens[t].type == Token::Type::word) order.push_back({t < f ? f - t : t - f, t});
+  std::stable_sort(order.begin(), order.end());
+  const std::string head_words = " " + s.head_words + " ";
+  for (const auto& [distance, t] : order) {
+    const std::string& word = tokens[t].word;
+    if (in.rules.lexicon.is_stop_word(word) || is_number(word) ||
+        head_words.find(" " + word + " ") != std::string::npos)
+      continue;
+    std::string stem = stemmer.stem(word);
+    if (stem == s.head || std::find(s.terms.begin(), s.terms.end(), stem) != s.terms.end())
+      continue;
+    s.terms.push_back(std::move(stem));
+    if (s.terms.size() == kMaxTerms) break;
+  }
+}
+
+// A date's value as ISO: a day, a whole month "2024-04", a whole year
+// "2024", else "from/to"; a date without its year as the partial form.
+std::string iso_of(const quantity::Value& v) {
+  if (!v.lo || !v.hi) return v.partial;
+  const std::string lo = quantity::format_day(static_cast<long>(*v.lo));
+  const std::string hi = quantity::format_day(static_cast<long>(*v.hi));
+  if (lo == hi) return lo;
+  const std::string after = quantity::format_day(static_cast<long>(*v.hi) + 1);
+  if (lo.substr(5) == "01-01" && after.substr(5) == "01-01" &&
+      std::atoi(after.substr(0, 4).c_str()) == std::atoi(lo.substr(0, 4).c_str()) + 1)
+    return lo.substr(0, 4);
+  if (lo.substr(8) == "01" && after.substr(8) == "01" && after.substr(0, 7) != lo.substr(0, 7) &&
+      hi.substr(0, 7) == lo.substr(0, 7))
+    return lo.substr(0, 7);
+  return lo + "/" + hi;
+}
+
+// The date nearest the figure in its clause, for any figure but a date.
+std::string read_when(const SubjectInput& in, const std::vector<Token>& tokens, std::size_t f) {
+  if (in.figure.kind == ruleset::Kind::date) return "";
+  const quantity::Quantity* nearest = nullptr;
+  std::size_t nearest_distance = 0;
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    if (tokens[t].type != Token::Type::other_figure) continue;
+    for (const auto& q : in.facts.quantities)
+      if (q.begin == tokens[t].begin && q.kind == ruleset::Kind::date) {
+        const std::size_t distance = t < f ? f - t : t - f;
+        if (!nearest || distance < nearest_distance) nearest = &q, nearest_distance = distance;
+      }
+  }
+  return nearest ? iso_of(nearest->value) : "";
+}
+
+}  // namespace
+
+Subject read_subject(const SubjectInput& in, text::Stemmer& stemmer) {
+  Subject s;
+  read_head(in, s);
+  s.head = stemmer.stem_words(s.head_words);
+  const auto [from, to] = clause_of(in);
+  const std::vector<Token> tokens = tokens_of(in, from, to);
+  std::size_t f = 0;
+  while (f < tokens.size() && tokens[f].type != Token::Type::figure) ++f;
+  if (f == tokens.size()) return s;  // a figure outside its own sentence: nothing more to read
+  read_terms(in, tokens, f, stemmer, s);
+  const ruleset::Lexicon& lexicon = in.rules.lexicon;
+  if (const auto role = best_phrase(lexicon.role_phrases, tokens, f, 0)) {
+    s.role = role->phrase->role;
+    s.role_words = words_of(tokens, *role);
+  }
+  s.negated = best_phrase(lexicon.negation_phrases, tokens, f, kNegationAfter).has_value();
+  s.when = read_when(in, tokens, f);
+  return s;
+}
+
+}  // namespace claimdiff::claim::detail

@@ -1,0 +1,320 @@
+// What each figure is about: head, terms, role, when and negation read from
+// its clause, the lexicon's sections behind them, and copies merged only when
+// they are about one thing. Sentences written for these tests.
+#include <catch2/catch.hpp>
+
+#include "claim/claim.h"
+#include "run_helpers.h"
+
+using namespace claimdiff;
+
+namespace {
+std::vector<claim::Claim> claims_of(const std::string& text) {
+  return testing::claims_of(text, "2025-06-10");
+}
+
+// The subject of the one claim printed as `figure` (and of role `role`, when given).
+claim::Subject subject_of(const std::string& text, const std::string& figure,
+                          std::optional<claim::Role> role = std::nullopt) {
+  for (const auto& c : claims_of(text))
+    if (c.text == figure && (!role || c.subject.role == *role)) return c.subject;
+  FAIL("no claim '" << figure << "' in: " << text);
+  return {};
+}
+
+bool has_term(const claim::Subject& s, const std::string& stem) {
+  return std::find(s.terms.begin(), s.terms.end(), stem) != s.terms.end();
+}
+
+std::string stem(const std::string& word) {
+  text::Stemmer stemmer;
+  return stemmer.stem_words(word);
+}
+
+std::vector<ruleset::Error> lexicon_errors(const std::string& name, const std::string& yaml) {
+  const auto dir = testing::scratch_dir(name);
+  testing::write_file(dir / "words.yaml", yaml);
+  return ruleset::load({CLAIMDIFF_RULES_DIR, dir}).errors;
+}
+}  // namespace
+
+TEST_CASE("stems come from Snowball: plurals and verb forms meet", "[subject]") {
+  text::Stemmer stemmer;
+  CHECK(stemmer.stem("deaths") == stemmer.stem("death"));
+  CHECK(stemmer.stem("tenants") == "tenant");
+  CHECK(stemmer.stem_words("death tolls") == "death toll");
+  CHECK(stemmer.stem("") == "");
+}
+
+TEST_CASE("frame FIG NOUN: a count's head is the noun it counts", "[subject]") {
+  const auto s =
+      subject_of("Lifeboats brought 57 passengers ashore near the harbour.", "57 passengers");
+  CHECK(s.head_words == "passengers");
+  CHECK(s.head == "passeng");
+  CHECK(s.head_rule.empty());  // the counted noun, not a subject rule
+  CHECK(has_term(s, "lifeboat"));
+  CHECK(has_term(s, "harbour"));
+  // A share or sum before its noun: a subject rule.
+  const auto share = subject_of("The board agreed a 6% dividend for the year.", "6%");
+  CHECK(share.head_words == "dividend");
+  CHECK(share.head_rule == "subject.fig_noun");
+}
+
+TEST_CASE("frame NOUN of FIG: 'a toll of', widened to a head the lexicon knows", "[subject]") {
+  const auto s = subject_of("The quake left a death toll of 48 across the valley.", "48");
+  CHECK(s.head_words == "death toll");
+  CHECK(s.head_rule == "subject.noun_of");
+  const auto t = subject_of("The poll had a turnout of 44%.", "44%");
+  CHECK(t.head == "turnout");
+}
+
+TEST_CASE("frame FIG of (the) NOUN: the whole a share is of", "[subject]") {
+  const auto s = subject_of("Roughly 65% of the drivers voted to accept.", "Roughly 65%");
+  CHECK(s.head_words == "drivers");
+  CHECK(s.head == "driver");
+  // "of them" names nothing: no head.
+  CHECK(subject_of("Nearly 30% of them walked away.", "Nearly 30%").head.empty());
+}
+
+TEST_CASE("frame NOUN was / stood at / rose to FIG", "[subject]") {
+  CHECK(subject_of("Unemployment stood at 4.1% in the region.", "4.1%").head == "unemploy");
+  const auto eased = subject_of("Food inflation eased to 3.4% over the summer.", "3.4%");
+  CHECK(eased.head_words == "inflation");
+  CHECK(eased.head_rule == "subject.noun_verb");
+  CHECK(has_term(eased, "food"));
+  // A number a subject rule names is a claim ("the toll rose to 51").
+  const auto toll = subject_of("By nightfall the toll rose to 51.", "51");
+  CHECK(toll.head_words == "toll");
+}
+
+TEST_CASE("frame NOUN: FIG, as tables print it", "[subject]") {
+  const auto s = subject_of("Seats won: 212", "Seats won: 212");
+  CHECK(s.head_words == "seats won");
+  const auto p = subject_of("Turnout: 44%", "44%");
+  CHECK(p.head_words == "turnout");
+  CHECK(p.head_rule == "subject.label");
+}
+
+TEST_CASE("frame FIG NOUN-compound: 'a 3,210-vote majority'", "[subject]") {
+  const auto s = subject_of("He held the seat with a 3,210-vote majority.", "3,210");
+  CHECK(s.head_words == "majority");
+  CHECK(has_term(s, "vote"));
+  CHECK(has_term(s, "seat"));
+}
+
+TEST_CASE("roles: threshold, target, requirement, forecast, previous, change, result",
+          "[subject]") {
+  using claim::Role;
+  SECTION("threshold") {
+    const auto s = subject_of("The law needs a 50% turnout for the result to stand.", "50%");
+    CHECK(s.role == Role::threshold);
+    CHECK(s.role_words == "needs");
+    CHECK(subject_of("It fell short of the 40% threshold.", "40%").role == Role::threshold);
+  }
+  SECTION("target") {
+    const auto s = subject_of("The council aims to build 900 homes on the site.", "900 homes");
+    CHECK(s.role == Role::target);
+    CHECK(s.role_words == "aims to");
+  }
+  SECTION("requirement") {
+    const auto s = subject_of("Tenants must pay a £250 deposit up front.", "£250");
+    CHECK(s.role == Role::requirement);
+  }
+  SECTION("forecast") {
+    const auto s = subject_of("Growth is expected to reach 1.8% next spring.", "1.8%");
+    CHECK(s.role == Role::forecast);
+    CHECK(s.role_words == "expected to");
+    // The word after the figure: "the 2.1% analysts had expected".
+    const auto after =
+        subject_of("Growth came in at 1.6%, short of the 2.1% analysts had expected.", "2.1%");
+    CHECK(after.role == Role::forecast);
+    CHECK(subject_of("Growth came in at 1.6%, short of the 2.1% analysts had expected.", "1.6%")
+              .role == Role::result);
+  }
+  SECTION("previous: a word before the figure, and the start of a change") {
+    const auto s = subject_of("Vacancies rose to 7.5%, up from 6.2% a year ago.", "6.2%");
+    CHECK(s.role == Role::previous);
+    CHECK(s.role_words == "up from");
+    const std::string change =
+        "The insurer told staff to raise their time in the office from two to three days a week.";
+    const auto before = subject_of(change, "from two to three days a week", Role::previous);
+    const auto now = subject_of(change, "from two to three days a week", Role::result);
+    CHECK(before.terms == now.terms);  // about one thing, at two times
+  }
+  SECTION("change") {
+    const auto s = subject_of("Rents rose by 6% in the city.", "6%");
+    CHECK(s.role == Role::change);
+    CHECK(s.role_words == "rose by");
+    CHECK(subject_of("Members won a 12% increase in basic pay.", "12%").role == Role::change);
+  }
+  SECTION("result") {
+    const auto s = subject_of("Rents rose to £950 a month.", "£950");
+    CHECK(s.role == Role::result);
+    CHECK(s.role_words == "rose to");
+    CHECK(subject_of("Turnout was 61%.", "61%").role == Role::result);
+  }
+  SECTION("a word belongs to the figure nearest it") {
+    // "needs" stands before 55%, but 48% lies between: the 48% is a result.
+    const auto s = subject_of("The club needs 48% more members to reach 55%.", "55%");
+    CHECK(s.role == Role::result);
+  }
+}
+
+TEST_CASE("negation: words before the figure, or just after it, deny it", "[subject]") {
+  CHECK(subject_of("The union failed to reach 50% in the ballot.", "50%").negated);
+  CHECK(subject_of("The plant no longer employs 800 workers.", "800 workers").negated);
+  CHECK(subject_of("In the end 312 members did not vote.", "312 members").negated);
+  CHECK_FALSE(subject_of("In the end 312 members voted.", "312 members").negated);
+  // A clause break ends the negation's reach.
+  CHECK_FALSE(subject_of("The firm did not comment, but 40 staff left.", "40 staff").negated);
+}
+
+TEST_CASE("when: the date of the figure's clause; a date has none", "[subject]") {
+  CHECK(subject_of("Sales reached £4.2m in 2021.", "£4.2m").when == "2021");
+  CHECK(subject_of("Turnout was 58% on 3 March 2024.", "58%").when == "2024-03-03");
+  CHECK(subject_of("Turnout was 58% in March 2024.", "58%").when == "2024-03");
+  // The date sits in another clause: no time for the figure.
+  CHECK(subject_of("Turnout was 58%, but the vote was rerun in 2023.", "58%").when.empty());
+  for (const auto& c : claims_of("Sales reached £4.2m in 2021."))
+    if (c.kind == "date") CHECK(c.subject.when.empty());
+}
+
+TEST_CASE("terms: content words of the clause, nearest first, without stop words", "[subject]") {
+  const auto s = subject_of(
+      "The harbour authority said 57 ferries were cancelled, and "
+      "the airport closed.",
+      "57 ferries");
+  REQUIRE(!s.terms.empty());
+  REQUIRE(s.terms.size() >= 2);  // the two words two away from the figure, the earlier first
+  CHECK(s.terms[0] == "author");
+  CHECK(s.terms[1] == "cancel");
+  CHECK(has_term(s, "harbour"));
+  CHECK(!has_term(s, "said"));
+  CHECK(!has_term(s, "airport"));  // another clause
+  CHECK(!has_term(s, "ferri"));    // the head is no term
+  CHECK(s.terms.size() <= 8);
+}
+
+TEST_CASE("synonyms: heads the lexicon calls one thing share a name", "[subject]") {
+  const auto& lexicon = testing::builtin_rules().lexicon;
+  CHECK(lexicon.synonym_head(stem("employees")) == lexicon.synonym_head(stem("workers")));
+  CHECK(lexicon.synonym_head(stem("workforce")) == "staff");
+  CHECK(lexicon.synonym_head(stem("death toll")) == lexicon.synonym_head(stem("deaths")));
+  CHECK(lexicon.synonym_head(stem("ballots")) == lexicon.synonym_head(stem("votes")));
+  CHECK(lexicon.synonym_head(stem("tenants")) == "tenant");  // in no group: itself
+  // A pack adds to a group by naming one of its words.
+  const auto dir = testing::scratch_dir("subject-synonyms");
+  testing::write_file(dir / "words.yaml", "lexicon:\n  synonyms:\n    - [staff, crew]\n");
+  const auto loaded = ruleset::load({CLAIMDIFF_RULES_DIR, dir});
+  REQUIRE(loaded.errors.empty());
+  CHECK(loaded.rules.lexicon.synonym_head(stem("crew")) == "staff");
+}
+
+TEST_CASE("a bad subject lexicon entry is an error naming file and line", "[subject]") {
+  SECTION("a word in two roles") {
+    const auto errors =
+        lexicon_errors("subject-roles", "lexicon:\n  roles:\n    target:\n      - needed\n");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].file.ends_with("words.yaml"));
+    CHECK(errors[0].line == 4);
+    CHECK(errors[0].message.find("'needed' has two meanings in 'roles'") != std::string::npos);
+  }
+  SECTION("an unknown role") {
+    const auto errors =
+        lexicon_errors("subject-role-name", "lexicon:\n  roles:\n    hope: [maybe]\n");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].line == 3);
+    CHECK(errors[0].message.find("unknown role 'hope'") != std::string::npos);
+  }
+  SECTION("a synonym group joining two groups") {
+    const auto errors =
+        lexicon_errors("subject-join", "lexicon:\n  synonyms:\n    - [staff, jobs]\n");
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].line == 3);
+    CHECK(errors[0].message.find("joins two groups") != std::string::npos);
+  }
+}
+
+TEST_CASE("subject rules are checked: both groups, and examples that give a head", "[subject]") {
+  const auto errors = lexicon_errors("subject-rules", R"(rules:
+  - id: no.head
+    kind: subject
+    pattern: '(?P<value>\d+) things'
+    examples: [{text: '3 things', head: things}]
+  - id: no.head.example
+    kind: subject
+    pattern: '(?P<value>\d+) (?P<head>things)'
+    examples: [{text: '3 things'}]
+  - id: head.on.count
+    kind: count
+    pattern: '(?P<num>\d+) things'
+    examples: [{text: '3 things', head: things}]
+)");
+  auto has = [&](int line, const std::string& rule, const std::string& text) {
+    for (const auto& e : errors)
+      if (e.line == line && e.rule == rule && e.message.find(text) != std::string::npos)
+        return true;
+    return false;
+  };
+  CHECK(has(4, "no.head", "a subject rule needs a group (?P<head>...)"));
+  CHECK(has(9, "no.head.example", "needs 'head' or 'none: true'"));
+  CHECK(has(13, "head.on.count", "'head' belongs to subject rules"));
+}
+
+TEST_CASE("merge: equal figures merge only when they are about one thing", "[subject]") {
+  // One year, two events: two claims.
+  const auto years = claims_of("The bridge opened in 2022. The mayor was elected in 2022.");
+  int dates = 0;
+  for (const auto& c : years) dates += c.kind == "date";
+  CHECK(dates == 2);
+  // The same sentence told twice is one claim with two positions.
+  const auto copies = claims_of("Turnout was 61% in the ballot.\n\nTurnout was 61% in the ballot.");
+  REQUIRE(copies.size() == 1);
+  CHECK(copies[0].also_at.size() == 1);
+  // Equal figures of two heads stay apart.
+  const auto heads = claims_of("Turnout was 61%. Support was 61%.");
+  CHECK(heads.size() == 2);
+}
+
+TEST_CASE("merge: a caption repeating the body merges into the body's claim", "[subject]") {
+  const auto dir = testing::scratch_dir("subject-caption") / "story";
+  std::filesystem::create_directories(dir);
+  testing::write_file(dir / "page.html", R"(<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><title>Bakers vote | The Oven Times</title>
+<meta property="og:site_name" content="The Oven Times">
+<meta property="article:published_time" content="2025-05-02T09:00:00Z"></head>
+<body><article><h1>Bakers vote on new rotas</h1>
+<p class="standfirst">The cooperative's bakers have had their say on shift patterns.</p>
+<figure><img src="a.jpg" alt=""><figcaption>About 420 bakers took part in the vote</figcaption></figure>
+<p>About 420 bakers took part in the vote, the society said.</p>
+<p>The new rotas start in the autumn.</p>
+</article></body></html>
+)");
+  const auto r = testing::run(dir);
+  const claim::Claim* bakers = nullptr;
+  for (const auto& c : r.claims)
+    if (c.text == "About 420 bakers") {
+      CHECK(!bakers);  // one claim
+      bakers = &c;
+    }
+  REQUIRE(bakers);
+  CHECK(bakers->region == "body");
+  REQUIRE(bakers->also_at.size() == 1);
+  CHECK(bakers->also_at[0].region == "caption");
+}
+
+TEST_CASE("the subject goes to claims.jsonl and back", "[subject]") {
+  const auto claims = claims_of("The council aims to build 900 homes by 2027.");
+  const claim::Claim* homes = nullptr;
+  for (const auto& c : claims)
+    if (c.text == "900 homes") homes = &c;
+  REQUIRE(homes);
+  const auto j = claim::to_json(*homes);
+  CHECK(j["subject"]["head"] == "home");
+  CHECK(j["subject"]["role"] == "target");
+  CHECK(j["subject"]["when"] == "2027");
+  const auto back = claim::subject_from_json(nlohmann::json::parse(j["subject"].dump()));
+  CHECK(back.head == homes->subject.head);
+  CHECK(back.terms == homes->subject.terms);
+  CHECK(back.role == claim::Role::target);
+}
