@@ -99,12 +99,33 @@ bool overlaps(std::uint32_t b1, std::uint32_t e1, std::uint32_t b2, std::uint32_
   return b1 < e2 && b2 < e1;
 }
 
+// The claim's position that overlaps the quote: 0 its first, n its n-th
+// further copy (also_at), or -1 when none does.
+int position_at(const claim::Claim& c, const Quote& q) {
+  if (c.article != q.file) return -1;
+  if (overlaps(c.span.begin, c.span.end, q.begin, q.end)) return 0;
+  for (std::size_t i = 0; i < c.also_at.size(); ++i)
+    if (overlaps(c.also_at[i].begin, c.also_at[i].end, q.begin, q.end)) return int(i) + 1;
+  return -1;
+}
+
 bool at_quote(const claim::Claim& c, const Quote& q) {
-  if (c.article != q.file) return false;
-  if (overlaps(c.span.begin, c.span.end, q.begin, q.end)) return true;
-  return std::any_of(c.also_at.begin(), c.also_at.end(), [&](const claim::Position& p) {
-    return overlaps(p.begin, p.end, q.begin, q.end);
-  });
+  return position_at(c, q) >= 0;
+}
+
+// The kinds of claim a gold judges: the gold format's kinds, and a kind it has
+// no kind for (a duration, a measure, an ordinal) when the gold writes such
+// figures under another (durations as kind number in years): some claim of
+// that kind is in a unit of the gold's facts. A gold that has none says
+// nothing about them, so such claims are neither true nor false there.
+std::set<std::string> judged_kinds(const Gold& gold,
+                                   const std::vector<const claim::Claim*>& claims) {
+  std::set<std::string> kinds{"count", "percentage", "money", "date", "ratio", "points", "number"};
+  std::set<std::string> units;
+  for (const Fact& f : gold.facts) units.insert(f.value.unit);
+  for (const auto* c : claims)
+    if (units.contains(c->value.unit)) kinds.insert(c->kind);
+  return kinds;
 }
 
 // The fact's value in the claim's interval; a hedged or ranged fact overlaps it.
@@ -328,10 +349,19 @@ Result evaluate(const std::vector<Gold>& golds, const std::vector<claim::Claim>&
   for (const auto& c : claims) by_id[c.id] = &c;
 
   for (const Gold& gold : golds) {
-    std::vector<const claim::Claim*> mine;
+    std::vector<const claim::Claim*> story, mine;
     for (const auto& c : claims)
-      if (c.story == gold.story) mine.push_back(&c);
-    std::vector<bool> used(mine.size(), false);
+      if (c.story == gold.story) story.push_back(&c);
+    const auto kinds = judged_kinds(gold, story);
+    for (const auto* c : story) {
+      if (kinds.contains(c->kind))
+        mine.push_back(c);
+      else
+        ++result.not_judged[c->kind];
+    }
+    // A claim stands for each copy of its figure in the article: each of its
+    // positions may match one fact (the gold may list the copies apart).
+    std::vector<std::set<int>> used(mine.size());
     auto claims_at = [&](const Quote& q) {
       std::string said;
       for (const auto* c : mine)
@@ -345,11 +375,15 @@ Result evaluate(const std::vector<Gold>& golds, const std::vector<claim::Claim>&
         if (f.in_body != body) continue;
         if (!body) ++result.furniture_facts;
         std::size_t match = mine.size();
-        for (std::size_t i = 0; i < mine.size() && match == mine.size(); ++i)
-          if (!used[i] && at_quote(*mine[i], f.quote) && value_matches(mine[i]->value, f.value))
-            match = i;
+        int at = -1;
+        for (std::size_t i = 0; i < mine.size() && match == mine.size(); ++i) {
+          at = position_at(*mine[i], f.quote);
+          // Furniture is matched by a claim no body fact took, as before.
+          const bool free = body ? !used[i].contains(at) : used[i].empty();
+          if (at >= 0 && free && value_matches(mine[i]->value, f.value)) match = i;
+        }
         if (match < mine.size()) {
-          used[match] = true;
+          used[match].insert(at);
           if (body) {
             ++result.facts.tp;
             ++result.by_kind[f.kind].tp;
@@ -368,7 +402,7 @@ Result evaluate(const std::vector<Gold>& golds, const std::vector<claim::Claim>&
       }
     }
     for (std::size_t i = 0; i < mine.size(); ++i) {
-      if (used[i]) continue;
+      if (!used[i].empty()) continue;
       const claim::Claim& c = *mine[i];
       ++result.facts.fp;
       ++result.by_kind[c.kind].fp;
@@ -400,6 +434,11 @@ std::string to_text(const Result& r) {
   for (const auto& [kind, s] : r.by_kind) line("  " + kind, s);
   out << "furniture false positives: " << r.furniture_false.size() << " (of " << r.furniture_facts
       << " furniture facts in the gold)\n";
+  if (!r.not_judged.empty()) {
+    out << "not scored (claims of a kind the gold does not annotate):";
+    for (const auto& [kind, n] : r.not_judged) out << " " << kind << " " << n;
+    out << "\n";
+  }
   line("conflicts", r.conflicts);
   line("agreements after normalisation", r.agreements);
   auto list = [&](const std::string& title, const std::vector<Item>& items) {
@@ -426,6 +465,7 @@ nlohmann::ordered_json to_json(const Result& r) {
   auto& kinds = j["facts"]["by_kind"] = nlohmann::ordered_json::object();
   for (const auto& [kind, s] : r.by_kind) kinds[kind] = score_json(s);
   j["furniture"] = {{"facts", r.furniture_facts}, {"false_positives", r.furniture_false.size()}};
+  j["not_scored"] = r.not_judged;
   j["conflicts"] = score_json(r.conflicts);
   j["agreements_after_normalisation"] = score_json(r.agreements);
   j["missed_facts"] = items_json(r.missed_facts);

@@ -14,7 +14,10 @@
 //     quotes of two of the group's outlets' files (or, when all its quotes are
 //     in one file, two of its quotes).
 // Facts marked `in_body: false` are page furniture: a claim matching one is a
-// furniture false positive.
+// furniture false positive. A claim merged from copies of a figure matches one
+// fact per copy. Claims of a kind the gold format has no kind for (duration,
+// measure, ordinal) are scored only where the gold writes a fact in their unit
+// (a duration as kind number in years); elsewhere they are not scored.
 #pragma once
 
 #include <cstdint>
@@ -92,6 +95,9 @@ struct Result {
   Score facts;
   std::map<std::string, Score> by_kind;
   std::size_t furniture_facts = 0;
+  // Claims of a kind the gold does not annotate (a duration where the gold
+  // writes none), by kind: left out of the scores.
+  std::map<std::string, std::size_t> not_judged;
   Score conflicts, agreements;
   std::vector<Item> missed_facts, false_facts, furniture_false;
   std::vector<Item> missed_conflicts, false_conflicts, missed_agreements;

@@ -175,3 +175,62 @@ TEST_CASE("eval: malformed entries each get a line", "[eval]") {
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message.starts_with("not JSON"));
 }
+
+namespace {
+
+claim::Claim made_claim(const std::string& kind, const std::string& unit, double value,
+                        std::uint32_t begin, std::uint32_t end) {
+  claim::Claim c;
+  c.id = kind + std::to_string(begin);
+  c.story = "bus-drivers-ballot";
+  c.article = "a_courier.txt";
+  c.kind = kind;
+  c.value.lo = c.value.hi = value;
+  c.value.unit = unit;
+  c.span = {begin, end, "body"};
+  return c;
+}
+
+std::uint32_t offset_in(const testing::Run& r, const std::string& text) {
+  return static_cast<std::uint32_t>(r.input.stories.at(0).articles.at(0).original.find(text));
+}
+
+}  // namespace
+
+TEST_CASE("eval: a merged claim matches one fact per copy; kinds the gold lacks are not scored",
+          "[eval]") {
+  const auto& r = bus();
+  const auto members = offset_in(r, "1,300 members");
+  const auto months = offset_in(r, "14 months");
+  REQUIRE(months > members);
+  // One claim for a figure printed twice (merged copies), and a duration.
+  auto twice = made_claim("count", "count", 1300, members, members + 5);
+  twice.also_at.push_back({months, months + 2, "body"});
+  const auto duration = made_claim("duration", "months", 14, months, months + 9);
+  const std::string fact = R"({"file": "a_courier.txt", "quote": "Q", "kind": "count",
+      "value": {"lo": 1300, "hi": 1300, "unit": "count"}})";
+  auto with_quote = [&](std::string f, const std::string& q) {
+    return f.replace(f.find("\"Q\""), 3, "\"" + q + "\"");
+  };
+  eval::Gold gold;
+  std::vector<eval::Error> errors;
+  REQUIRE(eval::load(gold_file("{\"facts\": [" + with_quote(fact, "1,300 members") + ", " +
+                               with_quote(fact, "14 months") + "]}"),
+                     originals(r), gold, errors));
+  const auto result =
+      eval::evaluate({gold}, {twice, duration}, {}, cli::words_of(testing::builtin_rules()));
+  CHECK(result.facts.tp == 2);
+  CHECK(result.facts.fp == 0);
+  CHECK(result.not_judged.at("duration") == 1);
+
+  // A gold that writes a duration (as kind number in months) judges them.
+  const std::string in_months = R"({"facts": [{"file": "a_courier.txt", "quote": "14 months",
+      "kind": "number", "value": {"lo": 12, "hi": 12, "unit": "months"}}]})";
+  eval::Gold months_gold;
+  REQUIRE(eval::load(gold_file(in_months), originals(r), months_gold, errors));
+  const auto judged =
+      eval::evaluate({months_gold}, {duration}, {}, cli::words_of(testing::builtin_rules()));
+  CHECK(judged.not_judged.empty());
+  CHECK(judged.facts.fp == 1);
+  CHECK(judged.facts.fn == 1);
+}
