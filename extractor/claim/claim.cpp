@@ -290,17 +290,22 @@ int telling_rank(const Claim& claim) {
   return 3;
 }
 
-// Two equal figures of one article are one fact when they are about one
-// thing: the same head, role and negation, and the same date, except that a
-// copy outside the body (a caption, a headline) may leave the date out. A
-// figure with no head (a date, a bare share) needs words of its clause in
-// common: "in 2022" said of two events is two claims.
+// Two equal figures of one article are one fact unless their subjects tell
+// them apart: two different heads, two different roles other than a result
+// (a headline's "10% higher" and the body's "a 10% increase" are one), a
+// denial against an assertion, or two different dates. A retelling often
+// drops words, so a missing head, role or date does not split. A date with
+// no head needs words of its clause in common: "in 2022" said of two events
+// is two claims.
 bool same_fact(const Claim& a, const Claim& b) {
   const Subject &x = a.subject, &y = b.subject;
-  if (x.head != y.head || x.role != y.role || x.negated != y.negated) return false;
-  const bool copy = a.region != b.region;
-  if (x.when != y.when && !(copy && (x.when.empty() || y.when.empty()))) return false;
-  if (!x.head.empty()) return true;
+  auto differ = [](const std::string& p, const std::string& q) {
+    return !p.empty() && !q.empty() && p != q;
+  };
+  const bool roles_differ = x.role != y.role && x.role != Role::result && y.role != Role::result;
+  if (differ(x.head, y.head) || roles_differ || x.negated != y.negated || differ(x.when, y.when))
+    return false;
+  if (!x.head.empty() || !y.head.empty() || a.kind != "date") return true;
   constexpr std::size_t kShared = 2;
   std::size_t shared = 0;
   for (const auto& t : x.terms)

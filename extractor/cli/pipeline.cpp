@@ -197,7 +197,8 @@ ruleset::ExampleOutcome observe(Worker& worker, std::size_t r, const ruleset::Ex
 }  // namespace
 
 reconcile::Options words_of(const ruleset::RuleSet& rules) {
-  return {rules.labels, rules.lexicon.bases};
+  return {rules.labels, rules.lexicon.bases, rules.lexicon.synonym_of_stem,
+          rules.lexicon.cumulative_stems};
 }
 
 ruleset::ExampleProbe example_probe(Worker& worker) {

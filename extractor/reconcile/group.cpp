@@ -27,11 +27,6 @@ struct Bucket {
   bool operator<(const Bucket& other) const { return tie() < other.tie(); }
 };
 
-std::string canonical_head(const std::string& head, const Options& options) {
-  auto it = options.synonyms.find(head);
-  return it == options.synonyms.end() ? head : it->second;
-}
-
 // Money in one currency, shares, counts, dates: figures on different axes
 // never meet.
 std::string axis_of(const claim::Claim& c) {
@@ -140,22 +135,39 @@ void group_by_subject(const std::vector<claim::Claim>& claims, const Options& op
     for (const auto& cluster : clusters.clusters()) add_inferred(bucket, cluster, groups);
 }
 
+// A rule's attribute already says what kind of figure it names (days
+// required, a pay rise, the days before a change, with `take: previous`): of
+// the roles, only a threshold, a target, a forecast, or words that put an
+// earlier value under the attribute ("staff used to come in two days"), make
+// another fact of it.
+claim::Role named_role(const claim::Claim& c) {
+  const claim::Role r = c.subject.role;
+  if (r == claim::Role::requirement || r == claim::Role::change) return claim::Role::result;
+  if (r == claim::Role::previous && c.id_salt == "previous") return claim::Role::result;
+  return r;
+}
+
 bool is_rate(const std::string& unit) {
   return unit == "%" || unit == "days/week" || unit == "points";
 }
 
 }  // namespace
 
+std::string canonical_head(const std::string& head, const Options& options) {
+  auto it = options.synonyms.find(head);
+  return it == options.synonyms.end() ? head : it->second;
+}
+
 Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
   Groups groups;
   for (const auto& c : claims)
     if (!c.generic())
-      groups[{c.story, c.attribute, c.scope, c.context, c.subject.role}].members.push_back(&c);
+      groups[{c.story, c.attribute, c.scope, c.context, named_role(c)}].members.push_back(&c);
   // A rate given for one group of staff also bounds the rate for all of them:
   // scoped rates join the whole's finding too, where the whole is reported.
   for (const auto& c : claims) {
     if (c.generic() || c.scope.empty() || !is_rate(c.value.unit)) continue;
-    auto whole = groups.find({c.story, c.attribute, "", c.context, c.subject.role});
+    auto whole = groups.find({c.story, c.attribute, "", c.context, named_role(c)});
     if (whole != groups.end()) whole->second.members.push_back(&c);
   }
   group_by_subject(claims, options, groups);

@@ -36,6 +36,9 @@ using Groups = std::map<Key, Group>;
 // to another outlet's figure.
 Groups group(const std::vector<claim::Claim>& claims, const Options& options);
 
+// The stem a head's synonym group is filed under, or the head itself.
+std::string canonical_head(const std::string& head, const Options& options);
+
 // Two claims of an inferred group are tied firmly enough to conflict: they
 // share most of their nearest terms. Looser ties can agree but not conflict.
 bool firmly_tied(const claim::Claim& a, const claim::Claim& b);

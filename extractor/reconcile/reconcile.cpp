@@ -669,9 +669,7 @@ std::string grouped_by(const Finding& f) {
 bool is_cumulative(const grouping::Group& group, const Options& options) {
   if (group.members.front()->value.unit != "count") return false;
   return std::all_of(group.members.begin(), group.members.end(), [&](const claim::Claim* c) {
-    auto syn = options.synonyms.find(c->subject.head);
-    return options.cumulative.count(c->subject.head) ||
-           (syn != options.synonyms.end() && options.cumulative.count(syn->second));
+    return options.cumulative.count(grouping::canonical_head(c->subject.head, options)) > 0;
   });
 }
 

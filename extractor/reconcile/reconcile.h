@@ -154,8 +154,8 @@ struct Options {
   std::map<std::string, ruleset::Base> bases;  // base id -> label, implies
   // A head's stem -> the stem its synonym group is filed under (staff, workers -> staff).
   std::map<std::string, std::string> synonyms;
-  // Heads of counts that only grow while a story runs (toll, case, arrest): a
-  // later, higher figure is an update, not a conflict.
+  // Heads of counts that only grow while a story runs (toll, case, arrest), as
+  // their synonym groups file them: a later, higher figure is an update.
   std::set<std::string> cumulative;
 };
 

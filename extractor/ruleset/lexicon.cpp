@@ -133,6 +133,8 @@ class SectionReader {
         synonyms(body);
       else if (name == "stop_words")
         append(body, name, lex_.stop_words, true);
+      else if (name == "cumulative")
+        append(body, name, lex_.cumulative, true);
       else if (name == "year_starts")
         each_entry(body, name, {"month", "words"},
                    [&](auto& e) { valued(e, "month", lex_.year_starts); });
@@ -715,6 +717,9 @@ void finish_subject_words(Lexicon& lexicon) {
     const std::string name = stemmer.stem_words(group.front());
     for (const auto& word : group) lexicon.synonym_of_stem.emplace(stemmer.stem_words(word), name);
   }
+  lexicon.cumulative_stems.clear();
+  for (const auto& word : lexicon.cumulative)
+    lexicon.cumulative_stems.insert(lexicon.synonym_head(stemmer.stem_words(word)));
 }
 
 }  // namespace

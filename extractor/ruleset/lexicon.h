@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -136,6 +137,10 @@ struct Lexicon {
   std::vector<std::vector<std::string>> synonym_groups;  // each group's words, the first its name
   std::map<std::string, std::string> synonym_of_stem;    // head stem -> the group's first stem
   std::vector<std::string> stop_words;
+  // Heads of counts that only grow while a story runs ("death toll", "cases"),
+  // and their stems as the synonym groups file them.
+  std::vector<std::string> cumulative;
+  std::set<std::string> cumulative_stems;
   std::shared_ptr<const re2::RE2> back_cue, back_near_cue;  // anywhere; within two words
   // The tense cues as patterns: any forward word in a sentence; one just
   // before a date (the pattern is anchored at the end of the text given).
