@@ -12,9 +12,41 @@ constexpr std::size_t kNearTerms = 6;
 // A term in more clusters than this ties nothing ("year", "people").
 constexpr std::size_t kCommonTerm = 32;
 
-std::vector<std::string> near_terms(const claim::Claim& c) {
-  const auto& t = c.subject.terms;
-  return {t.begin(), t.begin() + static_cast<std::ptrdiff_t>(std::min(t.size(), kNearTerms))};
+// A term in at least this share of a story's articles (and in three) is its topic.
+constexpr double kTopicShare = 0.4;
+constexpr std::size_t kTopicArticles = 4;
+
+const Topic kNoTopic;
+
+// The nearest terms that are not the story's topic.
+std::vector<std::string> near_terms(const claim::Claim& c, const Topic& topic) {
+  std::vector<std::string> out;
+  for (const auto& t : c.subject.terms) {
+    if (out.size() == kNearTerms) break;
+    if (!topic.count(t)) out.push_back(t);
+  }
+  return out;
+}
+
+// Per story, the terms most of its articles use near their figures.
+std::map<std::string, std::shared_ptr<const Topic>> topics_of(
+    const std::vector<claim::Claim>& claims) {
+  std::map<std::string, std::map<std::string, std::set<std::string_view>>> articles_of;
+  std::map<std::string, std::set<std::string_view>> story_articles;
+  for (const auto& c : claims) {
+    story_articles[c.story].insert(c.article);
+    for (const auto& t : c.subject.terms) articles_of[c.story][t].insert(c.article);
+  }
+  std::map<std::string, std::shared_ptr<const Topic>> topics;
+  for (const auto& [story, terms] : articles_of) {
+    auto topic = std::make_shared<Topic>();
+    const double articles = static_cast<double>(story_articles[story].size());
+    for (const auto& [term, in] : terms)
+      if (in.size() >= kTopicArticles && static_cast<double>(in.size()) >= kTopicShare * articles)
+        topic->insert(term);
+    topics[story] = std::move(topic);
+  }
+  return topics;
 }
 
 // Where a claim with no rule-named attribute looks for company: the same
@@ -42,8 +74,8 @@ struct Cluster {
 
 // The terms a claim must share with a cluster to join it: a head ties
 // figures with one shared word; with no head, two words must.
-std::size_t terms_needed(const claim::Claim& c) {
-  const std::size_t have = near_terms(c).size();
+std::size_t terms_needed(const claim::Claim& c, const Topic& topic) {
+  const std::size_t have = near_terms(c, topic).size();
   return std::min<std::size_t>(have, c.subject.head.empty() ? 2 : 1);
 }
 
@@ -55,17 +87,21 @@ bool when_fits(const Cluster& cluster, const claim::Claim& c) {
   return true;
 }
 
+// Claims join on all their near words, the topic's too: figures about the
+// story's main thing share little else. Only a conflict needs more.
 class BucketClusters {
  public:
+  explicit BucketClusters(std::shared_ptr<const Topic> topic) : topic_(std::move(topic)) {}
+
   void add(const claim::Claim& c) {
-    const std::vector<std::string> terms = near_terms(c);
+    const std::vector<std::string> terms = near_terms(c, kNoTopic);
     std::map<std::size_t, std::size_t> shared;  // cluster -> terms shared with it
     for (const auto& t : terms) {
       auto it = index_.find(t);
       if (it == index_.end() || it->second.size() > kCommonTerm) continue;
       for (std::size_t k : it->second) ++shared[k];
     }
-    const std::size_t need = terms_needed(c);
+    const std::size_t need = terms_needed(c, kNoTopic);
     std::optional<std::size_t> best;
     for (const auto& [k, n] : shared)
       if (n >= need && when_fits(clusters_[k], c) && (!best || n > shared[*best])) best = k;
@@ -82,8 +118,10 @@ class BucketClusters {
       if (cluster.terms[t]++ == 0) index_[t].push_back(*best);
   }
   const std::vector<Cluster>& clusters() const { return clusters_; }
+  const std::shared_ptr<const Topic>& topic() const { return topic_; }
 
  private:
+  std::shared_ptr<const Topic> topic_;
   std::vector<Cluster> clusters_;
   std::map<std::string, std::vector<std::size_t>> index_;  // term -> clusters holding it
 };
@@ -105,9 +143,11 @@ std::string joined(const std::vector<std::string>& words, const char* separator)
   return s;
 }
 
-void add_inferred(const Bucket& bucket, const Cluster& cluster, Groups& groups) {
+void add_inferred(const Bucket& bucket, const Cluster& cluster,
+                  const std::shared_ptr<const Topic>& topic, Groups& groups) {
   Group g;
   g.inferred = true;
+  g.topic = topic;
   g.members = cluster.members;
   g.head = cluster.members.front()->subject.head_words;
   if (g.head.empty()) g.head = bucket.head;
@@ -124,15 +164,17 @@ void add_inferred(const Bucket& bucket, const Cluster& cluster, Groups& groups) 
 
 void group_by_subject(const std::vector<claim::Claim>& claims, const Options& options,
                       Groups& groups) {
+  const auto topics = topics_of(claims);
   std::map<Bucket, BucketClusters> buckets;
   for (const auto& c : claims) {
     if (!c.generic() || c.subject.empty()) continue;
-    buckets[{c.story, axis_of(c), canonical_head(c.subject.head, options), c.subject.role,
-             c.subject.negated}]
-        .add(c);
+    const Bucket key{c.story, axis_of(c), canonical_head(c.subject.head, options), c.subject.role,
+                     c.subject.negated};
+    buckets.try_emplace(key, topics.at(c.story)).first->second.add(c);
   }
   for (const auto& [bucket, clusters] : buckets)
-    for (const auto& cluster : clusters.clusters()) add_inferred(bucket, cluster, groups);
+    for (const auto& cluster : clusters.clusters())
+      add_inferred(bucket, cluster, clusters.topic(), groups);
 }
 
 // A rule's attribute already says what kind of figure it names (days
@@ -180,14 +222,17 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
   return groups;
 }
 
-bool firmly_tied(const claim::Claim& a, const claim::Claim& b) {
-  const std::vector<std::string> ta = near_terms(a), tb = near_terms(b);
+bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic) {
+  if (a.subject.head.empty() || b.subject.head.empty()) return false;
+  const std::vector<std::string> ta = near_terms(a, topic), tb = near_terms(b, topic);
   std::size_t shared = 0;
   for (const auto& t : ta)
     if (std::find(tb.begin(), tb.end(), t) != tb.end()) ++shared;
   const std::size_t fewer = std::min(ta.size(), tb.size());
-  // Two shared words, or all of the shorter clause's words.
-  return shared >= 2 || (fewer > 0 && shared == fewer);
+  // Most of the shorter clause's words, and two at least where it has two:
+  // "Varley must pay £85,000 compensation" and "Pellow was ordered to pay
+  // £1.2m compensation" share two words of four, not a fact.
+  return fewer > 0 && shared >= std::min<std::size_t>(2, fewer) && 3 * shared > 2 * fewer;
 }
 
 }  // namespace claimdiff::reconcile::grouping

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <tuple>
@@ -23,11 +24,16 @@ struct Key {
   bool operator<(const Key& other) const { return tie() < other.tie(); }
 };
 
+// Words most of a story's articles use near their figures ("cap", "energy"
+// in a story about a price cap): the story's topic, which ties no two figures.
+using Topic = std::set<std::string>;
+
 struct Group {
   std::vector<const claim::Claim*> members;  // in article order
   bool inferred = false;                     // tied by subject words, not by a rule
   std::string head;                          // inferred: the head's words as printed
   std::vector<std::string> tied_by;          // inferred: the terms most of its claims share
+  std::shared_ptr<const Topic> topic;        // inferred: its story's topic words
 };
 
 using Groups = std::map<Key, Group>;
@@ -39,8 +45,9 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options);
 // The stem a head's synonym group is filed under, or the head itself.
 std::string canonical_head(const std::string& head, const Options& options);
 
-// Two claims of an inferred group are tied firmly enough to conflict: they
-// share most of their nearest terms. Looser ties can agree but not conflict.
-bool firmly_tied(const claim::Claim& a, const claim::Claim& b);
+// Two claims of an inferred group are tied firmly enough to conflict: both
+// have a head, and they share most of their nearest terms that are not the
+// story's topic. Looser ties can agree but not conflict.
+bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic);
 
 }  // namespace claimdiff::reconcile::grouping

@@ -208,15 +208,15 @@ bool is_side(const std::string& role) {
 // How the accounts of one group are compared.
 struct Comparison {
   Mode mode = Mode::each;
-  bool inferred = false;    // the group was tied by subject words
+  const grouping::Topic* topic = nullptr;  // inferred groups: the story's topic words
   bool cumulative = false;  // a running count: later articles may print higher figures
 };
 
 // Some pair of figures, one from each account, is tied by most of its words.
-bool firmly_tied(const Account& a, const Account& b) {
+bool firmly_tied(const Account& a, const Account& b, const grouping::Topic& topic) {
   for (const Scaled* x : a.parts)
     for (const Scaled* y : b.parts)
-      if (grouping::firmly_tied(*x->claim, *y->claim)) return true;
+      if (grouping::firmly_tied(*x->claim, *y->claim, topic)) return true;
   return false;
 }
 
@@ -261,10 +261,11 @@ Verdict relation_of(const Account& a, const Account& b, const Comparison& how) {
   const bool meet = accounts_meet(a, b, mode);
   if (!meet && how.cumulative)
     if (auto v = over_time(a, b))
-      return *v == Verdict::outdated && how.inferred && !firmly_tied(a, b) ? Verdict::unassessed
-                                                                           : *v;
+      return *v == Verdict::outdated && how.topic && !firmly_tied(a, b, *how.topic)
+                 ? Verdict::unassessed
+                 : *v;
   if (!meet || (mode == Mode::each && bounds_differ(a, b))) {
-    if (how.inferred && !firmly_tied(a, b)) return Verdict::unassessed;
+    if (how.topic && !firmly_tied(a, b, *how.topic)) return Verdict::unassessed;
     if (!a.base.empty() && !b.base.empty() && a.base != b.base) return Verdict::base_mismatch;
     if (is_side(a.role) && is_side(b.role) && a.role != b.role)
       return Verdict::speaker_disagreement;
@@ -665,9 +666,12 @@ std::string grouped_by(const Finding& f) {
   return s.empty() ? "" : " Grouped by: " + s + ".";
 }
 
-// Counts the lexicon calls running (a toll, cases) are compared in time order.
+// Counts the lexicon calls running (a toll, cases, people admitted) are
+// compared in time order: by their head, or by a word all of them share.
 bool is_cumulative(const grouping::Group& group, const Options& options) {
   if (group.members.front()->value.unit != "count") return false;
+  for (const auto& term : group.tied_by)
+    if (options.cumulative.count(term)) return true;
   return std::all_of(group.members.begin(), group.members.end(), [&](const claim::Claim* c) {
     return options.cumulative.count(grouping::canonical_head(c->subject.head, options)) > 0;
   });
@@ -678,7 +682,8 @@ Finding finding_of(const grouping::Key& key, const grouping::Group& group, const
                    const Options& options) {
   Finding f = name_finding(key, group, options);
   const std::vector<Scaled> scaled = scale_group(f, group.members, wholes);
-  const Comparison how{mode_of(f.unit), group.inferred, is_cumulative(group, options)};
+  const Comparison how{mode_of(f.unit), group.inferred ? group.topic.get() : nullptr,
+                       is_cumulative(group, options)};
   const Accounts accounts = accounts_of_group(scaled, how.mode);
   const Judgement judged = judge(accounts, how);
   f.verdict = judged.verdict;
