@@ -79,11 +79,29 @@ std::size_t terms_needed(const claim::Claim& c, const Topic& topic) {
   return std::min<std::size_t>(have, c.subject.head.empty() ? 2 : 1);
 }
 
+// A subject's date as the first and last ISO day it covers: "2024" is
+// 2024-01-01 to 2024-12-31, "2024-04" the month, "from/to" a span; nothing
+// for a date with no year ("--03"), which fits any.
+std::optional<std::pair<std::string, std::string>> days_of(const std::string& when) {
+  if (when.empty() || when.starts_with("-")) return std::nullopt;
+  if (auto slash = when.find('/'); slash != std::string::npos)
+    return std::pair{when.substr(0, slash), when.substr(slash + 1)};
+  if (when.size() == 4) return std::pair{when + "-01-01", when + "-12-31"};
+  if (when.size() == 7) return std::pair{when + "-01", when + "-31"};
+  return std::pair{when, when};
+}
+
+// Two dates a figure stands at that share a day: "Friday 20 February" and
+// "last week" can be one time; March and April cannot.
+bool whens_meet(const std::string& a, const std::string& b) {
+  const auto da = days_of(a), db = days_of(b);
+  return !da || !db || (da->first <= db->second && db->first <= da->second);
+}
+
 // A figure that stands at one date never joins figures standing at another.
 bool when_fits(const Cluster& cluster, const claim::Claim& c) {
-  if (c.subject.when.empty()) return true;
   for (const auto& w : cluster.whens)
-    if (w != c.subject.when) return false;
+    if (!whens_meet(w, c.subject.when)) return false;
   return true;
 }
 
