@@ -99,10 +99,15 @@ struct Lexicon {
     bool operator==(const Share&) const = default;
   };
   std::map<std::string, Share> majorities;
-  std::map<std::string, int> quarter_of;      // "q3", "third quarter" -> 3
-  std::map<std::string, double> year_starts;  // "financial year" -> 4: the month it starts
-  std::vector<std::string> back_words;        // past tense just before a date: it lies behind
-  std::shared_ptr<const re2::RE2> back_cue, back_near_cue;  // anywhere; within two words
+  std::map<std::string, int> quarter_of;        // "q3", "third quarter" -> 3
+  std::map<std::string, double> year_starts;    // "financial year" -> 4: the month it starts
+  std::vector<std::string> back_words;          // past tense just before a date: it lies behind
+  std::vector<std::string> passive_words;       // "be": a past form after it is a participle
+  std::vector<std::string> clause_start_words;  // "that": a clause for tense starts after it
+  // Anywhere in the date's clause; within two words before it; within three after it.
+  std::shared_ptr<const re2::RE2> back_cue, back_near_cue, back_after_cue;
+  // A back word after a passive word: anywhere; within two words before the date.
+  std::shared_ptr<const re2::RE2> passive_cue, passive_near_cue;
   // The tense cues as patterns: any forward word in a sentence; one just
   // before a date (the pattern is anchored at the end of the text given).
   std::shared_ptr<const re2::RE2> forward_cue, forward_just_before_cue;
