@@ -10,25 +10,51 @@
 
 namespace claimdiff::cli {
 
+namespace {
+
+// The last single day read ("3 March") and its sentence: "the next day" in
+// that sentence or the one after counts from it.
+struct LastDay {
+  std::optional<long> day;
+  std::size_t sentence = 0;
+  std::optional<long> for_sentence(std::size_t i) const {
+    return day && sentence + 1 >= i ? day : std::nullopt;
+  }
+};
+
+// The values of one sentence's mentions, in order.
+void read_values(Worker& worker, const text::Document& doc, quantity::Context context,
+                 claim::SentenceFacts& f, LastDay& last) {
+  context.earlier_day = last.for_sentence(f.sentence);
+  for (std::size_t m = 0; m < f.mentions.size(); ++m) {
+    auto q = worker.reader.read(worker.rules, f.mentions[m], doc.text, context);
+    if (!q) continue;
+    q->mention = m;
+    if (q->kind == ruleset::Kind::date && q->value.lo && q->value.lo == q->value.hi) {
+      last = {static_cast<long>(*q->value.lo), f.sentence};
+      context.earlier_day = last.day;
+    }
+    f.quantities.push_back(std::move(*q));
+  }
+}
+
+}  // namespace
+
 std::vector<claim::SentenceFacts> analyse(Worker& worker, const text::Document& doc,
                                           std::optional<long> ref_day, bool us_dates,
                                           std::span<const quantity::StoryDay> story_days,
                                           bool ref_day_given) {
   std::vector<claim::SentenceFacts> facts;
+  LastDay last;
   for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
     const text::Sentence& s = doc.sentences[i];
     claim::SentenceFacts f;
     f.sentence = i;
     f.mentions = ruleset::match(worker.rules, doc.text, s.begin, s.end);
     if (f.mentions.empty()) continue;
-    const quantity::Context context{
-        ref_day, doc.slice(s.begin, s.end), us_dates, story_days, s.begin, ref_day_given};
-    for (std::size_t m = 0; m < f.mentions.size(); ++m) {
-      if (auto q = worker.reader.read(worker.rules, f.mentions[m], doc.text, context)) {
-        q->mention = m;
-        f.quantities.push_back(std::move(*q));
-      }
-    }
+    read_values(worker, doc,
+                {ref_day, doc.slice(s.begin, s.end), us_dates, story_days, s.begin, ref_day_given},
+                f, last);
     facts.push_back(std::move(f));
   }
   return facts;

@@ -241,6 +241,8 @@ void relative_span(const ruleset::RelativeDate& rel, long today, Value& v) {
       // The turn of the year nearest the article: the next one from the second half.
       month_span(m >= 7 ? y + 1 : y, 1);
       break;
+    case ruleset::RelativeUnit::date_day:  // counted from an earlier date, not the article's
+      break;
   }
 }
 
@@ -249,12 +251,20 @@ void relative_span(const ruleset::RelativeDate& rel, long today, Value& v) {
 // words kept in `partial`.
 bool read_relative_date(const Lexicon& lexicon, std::string_view rel_raw,
                         std::string_view weekday_raw, std::string_view dir_raw, bool forward,
-                        std::optional<long> ref, Value& v) {
+                        std::optional<long> ref, std::optional<long> earlier, Value& v) {
   const std::string rel = Lexicon::key(trim(rel_raw)), dir = Lexicon::key(trim(dir_raw));
   const int weekday = weekday_raw.empty() ? -1 : lexicon.weekday(trim(weekday_raw));
   if (!weekday_raw.empty() && weekday < 0) return false;
   const auto relative = lexicon.relative_dates.find(rel);
   if (weekday < 0 && relative == lexicon.relative_dates.end()) return false;
+  if (weekday < 0 && relative->second.unit == ruleset::RelativeUnit::date_day) {
+    // "the next day": from the day given just before; without one, its words.
+    if (earlier)
+      v.lo = v.hi = static_cast<double>(*earlier + relative->second.offset);
+    else
+      v.partial = rel;
+    return true;
+  }
   if (!ref) {
     // The new year is January whatever the year: a partial date like "January".
     v.partial = weekday >= 0 ? (dir.empty() ? "" : dir + " ") + Lexicon::key(trim(weekday_raw))
@@ -566,7 +576,7 @@ bool Reader::read_relative(const Groups& group, Quantity& q, const Context& cont
   // A weekday's readings are a week apart: any forward word looks ahead.
   const bool forward = date_tense(lexicon_, context, group.text, q.begin, q.end) != Tense::back;
   return read_relative_date(lexicon_, group("rel"), group("weekday"), group("dir"), forward,
-                            anchor_day(context), q.value);
+                            anchor_day(context), context.earlier_day, q.value);
 }
 
 // A calendar date's parts as the text gives them; 0 where it gives none.

@@ -84,6 +84,9 @@ struct Context {
   std::span<const StoryDay> story_days = {};
   std::size_t sentence_begin = 0;  // where `sentence` starts in the text a mention is read from
   bool ref_day_given = true;       // ref_day came from the manifest or --ref-date
+  // The last single day read in this sentence or the one before: "the next
+  // day" counts from it.
+  std::optional<long> earlier_day;
 };
 
 // How far (in days) an article's date may lie from every other dated article

@@ -33,12 +33,13 @@ constexpr util::NameTable<HedgeKind, 7> kHedgeLabels = {{
     {HedgeKind::as_few_as, "as few as"},
 }};
 
-constexpr util::NameTable<RelativeUnit, 5> kUnitNames = {{
+constexpr util::NameTable<RelativeUnit, 6> kUnitNames = {{
     {RelativeUnit::day, "day"},
     {RelativeUnit::week, "week"},
     {RelativeUnit::month, "month"},
     {RelativeUnit::year, "year"},
     {RelativeUnit::new_year, "new_year"},
+    {RelativeUnit::date_day, "date_day"},
 }};
 
 constexpr util::NameTable<Direction, 3> kDirectionNames = {{
@@ -600,6 +601,7 @@ std::map<std::string, std::string> Lexicon::macros() const {
   m["REL_DAY"] = relative({RelativeUnit::day});
   m["REL_PERIOD"] = relative({RelativeUnit::week, RelativeUnit::month, RelativeUnit::year});
   m["REL_NEW_YEAR"] = relative({RelativeUnit::new_year});
+  m["REL_DATE_DAY"] = relative({RelativeUnit::date_day});
   m["WEEKDAY_DIR"] = alternation(keys_of(weekday_directions));
   m["MEASURE_UNIT"] = alternation(keys_of(measure_units));
   m["DURATION_UNIT"] = alternation(keys_of(duration_units));

@@ -46,8 +46,10 @@ struct Currency {
   std::vector<std::string> subunit_symbols, subunit_words;
 };
 
-// A date said relative to the article's day: `offset` units from it.
-enum class RelativeUnit { day, week, month, year, new_year };
+// A date said relative to the article's day: `offset` units from it; or,
+// for `date_day`, `offset` days from a date the text gave just before ("the
+// next day").
+enum class RelativeUnit { day, week, month, year, new_year, date_day };
 struct RelativeDate {
   RelativeUnit unit = RelativeUnit::day;
   int offset = 0;

@@ -253,6 +253,25 @@ TEST_CASE("tense: a past verb about the date looks back - cue words are whole wo
   CHECK(first_day(read_one("Fares will rise in April.", "2025-05-21")) == "2026-04-01");
 }
 
+TEST_CASE("the next day counts from a day given in the same sentence or the one before",
+          "[quantity][dates]") {
+  const auto same =
+      read_all("The ballot closed on 3 March and the result came the next day.", "2025-04-01");
+  REQUIRE(same.size() == 2);
+  CHECK(first_day(same[1]) == "2025-03-04");
+  const auto after =
+      read_all("Pickets formed on Monday. The depot shut the following day.", "2025-06-12");
+  REQUIRE(after.size() == 2);
+  CHECK(first_day(after[1]) == "2025-06-10");
+  // Too far back, or no day at all: left unresolved, its words kept.
+  const auto far = read_all(
+      "Pickets formed on Monday. Talks went on. Managers met. The depot shut the following day.",
+      "2025-06-12");
+  REQUIRE(far.size() == 2);
+  CHECK_FALSE(far[1].value.lo.has_value());
+  CHECK(far[1].value.partial == "the following day");
+}
+
 TEST_CASE("traps and look-alikes: years as names - working-week length - phone numbers",
           "[quantity]") {
   auto q = read_one("Tickets for the 2034 World Cup went on sale.");
