@@ -179,6 +179,15 @@ int year_by_tense(long first, long last, long anchor, int year, Tense tense) {
   return tense == Tense::maybe_ahead && anchor - last < ahead ? year : year + 1;
 }
 
+// Days from `anchor` to [first, last] moved `shift` years; 0 inside it.
+long gap_to(long first, long last, long anchor, int shift) {
+  int fy, fm, fd, ly, lm, ld;
+  civil_from_days(first, fy, fm, fd);
+  civil_from_days(last, ly, lm, ld);
+  const long lo = days_from_civil(fy + shift, fm, fd), hi = days_from_civil(ly + shift, lm, ld);
+  return anchor < lo ? lo - anchor : anchor > hi ? anchor - hi : 0;
+}
+
 // Of the year before, the year of and the year after the anchor, the one
 // whose reading of [first, last] (given in the anchor's year) lies nearest
 // it; a tie goes the way the tense points.
@@ -186,11 +195,7 @@ int nearest_year(long first, long last, long anchor, int year, bool forward) {
   int best = year;
   long best_gap = -1;
   for (const int shift : forward ? std::array{0, 1, -1} : std::array{0, -1, 1}) {
-    int fy, fm, fd, ly, lm, ld;
-    civil_from_days(first, fy, fm, fd);
-    civil_from_days(last, ly, lm, ld);
-    const long lo = days_from_civil(fy + shift, fm, fd), hi = days_from_civil(ly + shift, lm, ld);
-    const long gap = anchor < lo ? lo - anchor : anchor > hi ? anchor - hi : 0;
+    const long gap = gap_to(first, last, anchor, shift);
     if (best_gap < 0 || gap < best_gap) best = year + shift, best_gap = gap;
   }
   return best;
@@ -668,10 +673,13 @@ int Reader::year_for(const DateParts& d, const Groups& group, std::size_t begin,
   const int start_year = d.month2 && d.month > d.month2 ? ry - 1 : ry;
   const long first = days_from_civil(start_year, d.month, d.day ? d.day : 1);
   const long last = days_from_civil(ry, month, day ? day : days_in_month(ry, month));
-  // An article dated only by its story was written on a day not known: the
-  // tense cannot say which side of it a date lies; the nearest reading wins.
-  const int year = anchor != context.ref_day ? nearest_year(first, last, *anchor, ry, forward)
-                                             : year_by_tense(first, last, *anchor, ry, tense);
+  int year = year_by_tense(first, last, *anchor, ry, tense);
+  // An article dated only by its story was written on a day known only
+  // roughly: a reading the tense puts most of a year from the story's day
+  // may lie on the other side of the article's; then the nearest one wins.
+  constexpr long kRoughly = 270;
+  if (anchor != context.ref_day && gap_to(first, last, *anchor, year - ry) > kRoughly)
+    year = nearest_year(first, last, *anchor, ry, forward);
   if (d.weekday < 0 || !d.day) return year;
   return year_of_weekday_near(d.day, d.month, d.weekday, *anchor, forward).value_or(year);
 }

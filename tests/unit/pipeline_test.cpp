@@ -174,6 +174,9 @@ TEST_CASE("a story of our own: dates without a year are anchored on the story's 
       "b 2025-05-01 2025-05-01",  // was held on Thursday
       "b 2025-05-05 2025-05-05",  // will run from Monday
       "b 2025-02-01 2025-02-28",  // in February
+      // October 2025 lies nearer the story's day, but the past tense says
+      // October 2024, well within a year of it.
+      "b 2024-10-01 2024-10-31",  // last went up in October
       "c 2025-05-01 2025-05-01",  // Thursday's vote was won
       "c 2025-10-14 2025-10-14",  // Tuesday 14 October
       "c 2024-01-01 2024-12-31",  // last year
