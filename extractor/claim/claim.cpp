@@ -295,8 +295,8 @@ int telling_rank(const Claim& claim) {
 // (a headline's "10% higher" and the body's "a 10% increase" are one), a
 // denial against an assertion, or two different dates. A retelling often
 // drops words, so a missing head, role or date does not split. A date with
-// no head needs words of its clause in common: "in 2022" said of two events
-// is two claims.
+// no head needs a word of its clause in common, unless one is a retelling
+// outside the body's region: "in 2022" said of two events is two claims.
 bool same_fact(const Claim& a, const Claim& b) {
   const Subject &x = a.subject, &y = b.subject;
   auto differ = [](const std::string& p, const std::string& q) {
@@ -305,8 +305,10 @@ bool same_fact(const Claim& a, const Claim& b) {
   const bool roles_differ = x.role != y.role && x.role != Role::result && y.role != Role::result;
   if (differ(x.head, y.head) || roles_differ || x.negated != y.negated || differ(x.when, y.when))
     return false;
-  if (!x.head.empty() || !y.head.empty() || a.kind != "date") return true;
-  constexpr std::size_t kShared = 2;
+  // A headline, standfirst or caption retells the body's date in few words.
+  const bool retold = a.region != b.region;
+  if (!x.head.empty() || !y.head.empty() || a.kind != "date" || retold) return true;
+  constexpr std::size_t kShared = 1;
   std::size_t shared = 0;
   for (const auto& t : x.terms)
     shared += std::find(y.terms.begin(), y.terms.end(), t) != y.terms.end();

@@ -1,34 +1,71 @@
 #include "cli/pipeline.h"
 
+#include <algorithm>
 #include <atomic>
+#include <map>
+#include <memory>
 #include <ostream>
 #include <thread>
+#include <tuple>
 
 namespace claimdiff::cli {
 
+namespace {
+
+// The last single day read ("3 March") and its sentence: "the next day" in
+// that sentence or the one after counts from it.
+struct LastDay {
+  std::optional<long> day;
+  std::size_t sentence = 0;
+  std::optional<long> for_sentence(std::size_t i) const {
+    return day && sentence + 1 >= i ? day : std::nullopt;
+  }
+};
+
+// The values of one sentence's mentions, in order.
+void read_values(Worker& worker, const text::Document& doc, quantity::Context context,
+                 claim::SentenceFacts& f, LastDay& last) {
+  context.earlier_day = last.for_sentence(f.sentence);
+  for (std::size_t m = 0; m < f.mentions.size(); ++m) {
+    auto q = worker.reader.read(worker.rules, f.mentions[m], doc.text, context);
+    if (!q) continue;
+    q->mention = m;
+    if (q->kind == ruleset::Kind::date && q->value.lo && q->value.lo == q->value.hi) {
+      last = {static_cast<long>(*q->value.lo), f.sentence};
+      context.earlier_day = last.day;
+    }
+    f.quantities.push_back(std::move(*q));
+  }
+}
+
+}  // namespace
+
 std::vector<claim::SentenceFacts> analyse(Worker& worker, const text::Document& doc,
-                                          std::optional<long> ref_day, bool us_dates) {
+                                          std::optional<long> ref_day, bool us_dates,
+                                          std::span<const quantity::StoryDay> story_days,
+                                          bool ref_day_given) {
   std::vector<claim::SentenceFacts> facts;
+  LastDay last;
   for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
     const text::Sentence& s = doc.sentences[i];
     claim::SentenceFacts f;
     f.sentence = i;
     f.mentions = ruleset::match(worker.rules, doc.text, s.begin, s.end);
     if (f.mentions.empty()) continue;
-    const quantity::Context context{ref_day, doc.slice(s.begin, s.end), us_dates};
-    for (std::size_t m = 0; m < f.mentions.size(); ++m) {
-      if (auto q = worker.reader.read(worker.rules, f.mentions[m], doc.text, context)) {
-        q->mention = m;
-        f.quantities.push_back(std::move(*q));
-      }
-    }
+    read_values(worker, doc,
+                {ref_day, doc.slice(s.begin, s.end), us_dates, story_days, s.begin, ref_day_given},
+                f, last);
     facts.push_back(std::move(f));
   }
   return facts;
 }
 
-ArticleOutput process(Worker& worker, ingest::Article& article, const Settings& settings) {
-  ArticleOutput out;
+namespace {
+
+// Segments the article and fills the metadata the manifest did not give
+// (inferred from the text): its published date is then known to the story.
+void prepare(Worker& worker, ingest::Article& article, const Settings& settings,
+             ArticleOutput& out) {
   out.doc = worker.segmenter.segment(article);
   const ingest::ArticleMeta inferred = worker.segmenter.infer_meta(out.doc);
   auto fill = [](ingest::Field& field, const ingest::Field& found) {
@@ -42,33 +79,97 @@ ArticleOutput process(Worker& worker, ingest::Article& article, const Settings& 
                                              settings.us_dates))
       article.meta.published = {quantity::format_day(*day), ingest::FieldSource::inferred};
   }
-  std::optional<long> ref_day = settings.ref_day;
-  if (!ref_day && article.meta.published.known())
-    ref_day = quantity::parse_iso_day(article.meta.published.value);
-  out.facts = analyse(worker, out.doc, ref_day, settings.us_dates);
+}
+
+std::optional<long> published_day(const ingest::Article& article) {
+  if (!article.meta.published.known()) return std::nullopt;
+  return quantity::parse_iso_day(article.meta.published.value);
+}
+
+// Values and claims of a prepared article; `story_days` are the published
+// days of its story's other articles. --ref-date overrides every date.
+void finish(Worker& worker, ingest::Article& article, const Settings& settings,
+            std::span<const quantity::StoryDay> story_days, ArticleOutput& out) {
+  const bool given =
+      settings.ref_day || article.meta.published.source == ingest::FieldSource::manifest;
+  const std::optional<long> ref_day = settings.ref_day ? settings.ref_day : published_day(article);
+  out.facts = analyse(worker, out.doc, ref_day, settings.us_dates,
+                      settings.ref_day ? std::span<const quantity::StoryDay>() : story_days, given);
   out.claims = claim::build(worker.rules, worker.stemmer, article, out.doc, out.facts,
                             {settings.include_furniture});
+}
+
+// Each story's dated articles: (article index, published day), in order of day.
+using StoryDays = std::map<std::string, std::vector<std::pair<std::size_t, quantity::StoryDay>>>;
+
+StoryDays story_days_of(const std::vector<ingest::Article*>& articles) {
+  StoryDays by_story;
+  for (std::size_t i = 0; i < articles.size(); ++i)
+    if (const auto day = published_day(*articles[i]))
+      by_story[articles[i]->story].emplace_back(
+          i, quantity::StoryDay{
+                 *day, articles[i]->meta.published.source == ingest::FieldSource::manifest});
+  for (auto& [story, days] : by_story)
+    std::sort(days.begin(), days.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.second.day, a.second.given, a.first) <
+             std::tie(b.second.day, b.second.given, b.first);
+    });
+  return by_story;
+}
+
+// The published days of article `i`'s story's other articles, in order.
+std::vector<quantity::StoryDay> others_of(const StoryDays& by_story, const std::string& story,
+                                          std::size_t i) {
+  std::vector<quantity::StoryDay> days;
+  if (const auto it = by_story.find(story); it != by_story.end())
+    for (const auto& [j, day] : it->second)
+      if (j != i) days.push_back(day);
+  return days;
+}
+
+// Runs `step(worker, i)` for every article index on the workers' threads.
+template <class Step>
+void for_each_article(std::vector<std::unique_ptr<Worker>>& workers, std::size_t count,
+                      const Step& step) {
+  std::atomic<std::size_t> next{0};
+  auto work = [&](Worker& worker) {
+    for (std::size_t i = next++; i < count; i = next++) step(worker, i);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < workers.size(); ++t) pool.emplace_back(work, std::ref(*workers[t]));
+  work(*workers[0]);
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace
+
+ArticleOutput process(Worker& worker, ingest::Article& article, const Settings& settings) {
+  ArticleOutput out;
+  prepare(worker, article, settings, out);
+  finish(worker, article, settings, {}, out);
   return out;
 }
 
+// Two passes: every article's published date (from the manifest or its
+// text) must be known before any article of the story reads its dates.
 std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules,
                                        std::vector<ingest::Article*>& articles,
                                        const Settings& settings) {
   std::vector<ArticleOutput> outputs(articles.size());
-  std::atomic<std::size_t> next{0}, done{0};
-  auto work = [&] {
-    Worker worker(rules);
-    for (std::size_t i = next++; i < articles.size(); i = next++) {
-      outputs[i] = process(worker, *articles[i], settings);
-      if (settings.on_progress) settings.on_progress(++done, articles.size());
-    }
-  };
   const unsigned threads =
       std::max(1u, std::min<unsigned>(settings.jobs, static_cast<unsigned>(articles.size())));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (unsigned t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>(rules));
+  for_each_article(workers, articles.size(), [&](Worker& worker, std::size_t i) {
+    prepare(worker, *articles[i], settings, outputs[i]);
+  });
+  const auto story_days = story_days_of(articles);
+  std::atomic<std::size_t> done{0};
+  for_each_article(workers, articles.size(), [&](Worker& worker, std::size_t i) {
+    finish(worker, *articles[i], settings, others_of(story_days, articles[i]->story, i),
+           outputs[i]);
+    if (settings.on_progress) settings.on_progress(++done, articles.size());
+  });
   return outputs;
 }
 

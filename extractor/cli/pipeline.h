@@ -5,6 +5,7 @@
 #include <functional>
 #include <iosfwd>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "claim/claim.h"
@@ -41,15 +42,20 @@ struct ArticleOutput {
   std::vector<claim::Claim> claims;
 };
 
-// Rules and values for every sentence of a segmented document.
+// Rules and values for every sentence of a segmented document; dates without
+// a year are read against `ref_day` and the story's other published days.
 std::vector<claim::SentenceFacts> analyse(Worker& worker, const text::Document& doc,
-                                          std::optional<long> ref_day, bool us_dates);
+                                          std::optional<long> ref_day, bool us_dates,
+                                          std::span<const quantity::StoryDay> story_days = {},
+                                          bool ref_day_given = true);
 
 // Segments, fills metadata the manifest did not give (inferred from the text),
 // analyses and builds claims for one article.
 ArticleOutput process(Worker& worker, ingest::Article& article, const Settings& settings);
 
-// All articles, on `settings.jobs` threads; results in the order given.
+// All articles, on `settings.jobs` threads; results in the order given. Each
+// article's dates are anchored on its story's published dates as well as its
+// own (quantity::anchor_day).
 std::vector<ArticleOutput> process_all(const ruleset::RuleSet& rules,
                                        std::vector<ingest::Article*>& articles,
                                        const Settings& settings);

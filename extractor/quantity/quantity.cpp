@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <tuple>
+#include <vector>
 
 #include "util/strings.h"
 
@@ -61,29 +62,143 @@ void civil_from_days(long z, int& y, int& m, int& d) {
   y = static_cast<int>(yoe + era * 400 + (m <= 2));
 }
 
-// The lexicon's tense cues: does a sentence about a date look forward? News
-// mostly looks back.
-bool looks_forward(const Lexicon& lexicon, std::string_view sentence,
-                   std::string_view before_date) {
-  const auto comma = before_date.find_last_of(",;");
-  const std::string_view clause =
-      comma == std::string_view::npos ? before_date : before_date.substr(comma + 1);
+// Where a date's clause ends on either side within its sentence: at a comma,
+// a semicolon, one of the lexicon's clause breaks (", and ", " while ") or
+// a word its tense cues say starts a clause ("that").
+struct Clause {
+  std::string_view before, after;  // the clause's words before and after the date
+};
+
+Clause clause_of(const Lexicon& lexicon, std::string_view before, std::string_view after) {
+  std::size_t from = 0, to = after.size();
+  auto cut = [&](std::string_view mark) {
+    if (const auto b = before.rfind(mark); b != std::string_view::npos)
+      from = std::max(from, b + mark.size());
+    to = std::min(to, after.find(mark));
+  };
+  cut(",");
+  cut(";");
+  for (const auto& mark : lexicon.clause_breaks) cut(mark);
+  // "told that from April": the date is in the clause the word starts.
+  for (const auto& word : lexicon.clause_start_words) cut(" " + word + " ");
+  return {before.substr(from), after.substr(0, to)};
+}
+
+// Where each match of `re` in `text` ends.
+std::vector<std::size_t> match_ends(std::string_view text, const re2::RE2* re) {
+  std::vector<std::size_t> ends;
+  re2::StringPiece match;
+  for (std::size_t from = 0; re && from <= text.size() &&
+                             re->Match(re2::StringPiece(text.data(), text.size()), from,
+                                       text.size(), re2::RE2::UNANCHORED, &match, 1);) {
+    ends.push_back(static_cast<std::size_t>(match.data() - text.data()) + match.size());
+    from = static_cast<std::size_t>(match.data() - text.data()) + 1;
+  }
+  return ends;
+}
+
+// Where the last past verb of `text` ends (0 for none); a past form after
+// "be" is a participle, no past verb ("will be announced").
+std::size_t last_back_verb(const Lexicon& lexicon, std::string_view text) {
+  const auto passive = match_ends(text, lexicon.passive_cue.get());
+  const auto back = match_ends(text, lexicon.back_cue.get());
+  for (auto it = back.rbegin(); it != back.rend(); ++it)
+    if (std::find(passive.begin(), passive.end(), *it) == passive.end()) return *it;
+  return 0;
+}
+
+bool matches(std::string_view text, const std::shared_ptr<const re2::RE2>& re) {
+  return re && re2::RE2::PartialMatch(text, *re);
+}
+
+// Which way a date without a year lies from the article: behind it, ahead of
+// it, or ahead by the sentence's words only, not its own clause's ("In April,
+// higher than expected"): then the nearer reading wins.
+enum class Tense { back, ahead, maybe_ahead };
+
+// The lexicon's tense cues: which way does a sentence about a date look?
+// News mostly looks back. `before` and `after` are the sentence's text on
+// either side of the date.
+Tense tense_of(const Lexicon& lexicon, std::string_view sentence, std::string_view before,
+               std::string_view after) {
+  const Clause clause = clause_of(lexicon, before, after);
   // "ran from 3 to 9 March", "was held on": a past verb right before the date.
-  if (lexicon.back_near_cue && re2::RE2::PartialMatch(clause, *lexicon.back_near_cue)) return false;
+  if (matches(clause.before, lexicon.back_near_cue) &&
+      !matches(clause.before, lexicon.passive_near_cue))
+    return Tense::back;
   // "from", "by" right before the date look forward ("were told that from April").
-  if (lexicon.forward_just_before_cue &&
-      re2::RE2::PartialMatch(before_date, *lexicon.forward_just_before_cue))
-    return true;
-  // A past verb elsewhere in the date's clause settles it too, whatever else
-  // the sentence says ("will", "next"); only its own clause counts: "talks,
-  // which were held in May, resume on 3 June".
-  if (lexicon.back_cue && re2::RE2::PartialMatch(clause, *lexicon.back_cue)) return false;
-  return lexicon.forward_cue && re2::RE2::PartialMatch(sentence, *lexicon.forward_cue);
+  if (matches(before, lexicon.forward_just_before_cue)) return Tense::ahead;
+  // Elsewhere in the date's clause the nearer of a past verb and a forward
+  // word settles it, whatever else the sentence says: "the company, which
+  // will cut jobs, announced on Tuesday"; "announced on Monday it will strike on
+  // Friday". Only its own clause counts: "talks, which were held in May,
+  // resume on 3 June".
+  const std::size_t back = last_back_verb(lexicon, clause.before);
+  const auto forward = match_ends(clause.before, lexicon.forward_cue.get());
+  if (back && (forward.empty() || forward.back() < back)) return Tense::back;
+  if (!forward.empty()) return Tense::ahead;
+  // A past verb just after it: "Thursday's vote was won by".
+  if (matches(clause.after, lexicon.back_after_cue)) return Tense::back;
+  return matches(sentence, lexicon.forward_cue) ? Tense::maybe_ahead : Tense::back;
 }
 
 // 1970-01-01 was a Thursday.
 int weekday_of_day(long day) {
   return static_cast<int>(((day % 7) + 7 + 3) % 7);
+}
+
+// The year, within a dozen of the anchor's, whose d.day of d.month falls on
+// d.weekday and lies nearest the anchor; a tie goes the way the tense points.
+std::optional<int> year_of_weekday_near(int day, int month, int weekday, long anchor,
+                                        bool forward) {
+  int ay, am, ad;
+  civil_from_days(anchor, ay, am, ad);
+  std::optional<int> best;
+  long best_distance = 0;
+  for (int y = ay - 12; y <= ay + 12; ++y) {
+    if (day > days_in_month(y, month)) continue;
+    const long date = days_from_civil(y, month, day);
+    if (weekday_of_day(date) != weekday) continue;
+    const long distance = std::labs(date - anchor);
+    const bool tie_wins = distance == best_distance && (date > anchor) == forward;
+    if (!best || distance < best_distance || tie_wins) best = y, best_distance = distance;
+  }
+  return best;
+}
+
+// The year of [first, last] (given in the anchor's year) the tense points
+// to from the article's own day. Ahead by a word outside the date's clause
+// only, the year behind wins when it lies nearer ("inflation eased in April,
+// more than expected").
+int year_by_tense(long first, long last, long anchor, int year, Tense tense) {
+  if (tense == Tense::back) return first > anchor ? year - 1 : year;
+  if (last >= anchor) return year;
+  int fy, fm, fd;
+  civil_from_days(first, fy, fm, fd);
+  const long ahead = days_from_civil(fy + 1, fm, fd) - anchor;
+  return tense == Tense::maybe_ahead && anchor - last < ahead ? year : year + 1;
+}
+
+// Days from `anchor` to [first, last] moved `shift` years; 0 inside it.
+long gap_to(long first, long last, long anchor, int shift) {
+  int fy, fm, fd, ly, lm, ld;
+  civil_from_days(first, fy, fm, fd);
+  civil_from_days(last, ly, lm, ld);
+  const long lo = days_from_civil(fy + shift, fm, fd), hi = days_from_civil(ly + shift, lm, ld);
+  return anchor < lo ? lo - anchor : anchor > hi ? anchor - hi : 0;
+}
+
+// Of the year before, the year of and the year after the anchor, the one
+// whose reading of [first, last] (given in the anchor's year) lies nearest
+// it; a tie goes the way the tense points.
+int nearest_year(long first, long last, long anchor, int year, bool forward) {
+  int best = year;
+  long best_gap = -1;
+  for (const int shift : forward ? std::array{0, 1, -1} : std::array{0, -1, 1}) {
+    const long gap = gap_to(first, last, anchor, shift);
+    if (best_gap < 0 || gap < best_gap) best = year + shift, best_gap = gap;
+  }
+  return best;
 }
 
 // The day of the latest (or, looking ahead, the next) `weekday` from `today`.
@@ -131,6 +246,8 @@ void relative_span(const ruleset::RelativeDate& rel, long today, Value& v) {
       // The turn of the year nearest the article: the next one from the second half.
       month_span(m >= 7 ? y + 1 : y, 1);
       break;
+    case ruleset::RelativeUnit::date_day:  // counted from an earlier date, not the article's
+      break;
   }
 }
 
@@ -139,12 +256,20 @@ void relative_span(const ruleset::RelativeDate& rel, long today, Value& v) {
 // words kept in `partial`.
 bool read_relative_date(const Lexicon& lexicon, std::string_view rel_raw,
                         std::string_view weekday_raw, std::string_view dir_raw, bool forward,
-                        std::optional<long> ref, Value& v) {
+                        std::optional<long> ref, std::optional<long> earlier, Value& v) {
   const std::string rel = Lexicon::key(trim(rel_raw)), dir = Lexicon::key(trim(dir_raw));
   const int weekday = weekday_raw.empty() ? -1 : lexicon.weekday(trim(weekday_raw));
   if (!weekday_raw.empty() && weekday < 0) return false;
   const auto relative = lexicon.relative_dates.find(rel);
   if (weekday < 0 && relative == lexicon.relative_dates.end()) return false;
+  if (weekday < 0 && relative->second.unit == ruleset::RelativeUnit::date_day) {
+    // "the next day": from the day given just before; without one, its words.
+    if (earlier)
+      v.lo = v.hi = static_cast<double>(*earlier + relative->second.offset);
+    else
+      v.partial = rel;
+    return true;
+  }
   if (!ref) {
     // The new year is January whatever the year: a partial date like "January".
     v.partial = weekday >= 0 ? (dir.empty() ? "" : dir + " ") + Lexicon::key(trim(weekday_raw))
@@ -372,13 +497,51 @@ struct Reader::Groups {
 
 namespace {
 
-// The 24 bytes before a figure: "from", "by" there look forward.
-std::string_view just_before(std::string_view text, std::size_t begin) {
-  const std::size_t window = std::min<std::size_t>(begin, 24);
-  return text.substr(begin - window, window);
+// Does the sentence around the date in [begin, end) of `text` look forward?
+Tense date_tense(const Lexicon& lexicon, const Context& context, std::string_view text,
+                 std::size_t begin, std::size_t end) {
+  const std::size_t first = std::min(context.sentence_begin, begin);
+  const std::size_t last = std::min(context.sentence_begin + context.sentence.size(), text.size());
+  const std::string_view before = text.substr(first, begin - first);
+  const std::string_view after = end < last ? text.substr(end, last - end) : std::string_view();
+  return tense_of(lexicon, context.sentence, before, after);
 }
 
 }  // namespace
+
+std::optional<long> anchor_day(std::optional<long> own, bool own_given,
+                               std::span<const StoryDay> story_days) {
+  if (story_days.empty()) return own;
+  // Every dated article of the story, own date included, in order of day:
+  // an article's nearest dates are then its neighbours.
+  std::vector<StoryDay> all(story_days.begin(), story_days.end());
+  std::size_t mine = all.size();
+  if (own) {
+    const auto at = std::upper_bound(all.begin(), all.end(), *own,
+                                     [](long day, const StoryDay& d) { return day < d.day; });
+    mine = static_cast<std::size_t>(at - all.begin());
+    all.insert(at, StoryDay{*own, own_given});
+  }
+  const auto given =
+      std::count_if(all.begin(), all.end(), [](const StoryDay& d) { return d.given; });
+  auto trusted = [&](std::size_t i) {
+    const bool near = (i > 0 && all[i].day - all[i - 1].day <= kStoryContradicts) ||
+                      (i + 1 < all.size() && all[i + 1].day - all[i].day <= kStoryContradicts);
+    const bool outweighed = all.size() >= 3 || (!all[i].given && given > 0);
+    return near || !outweighed;
+  };
+  if (own && trusted(mine)) return own;
+  std::vector<long> days;
+  for (std::size_t i = 0; i < all.size(); ++i)
+    if (i != mine && trusted(i)) days.push_back(all[i].day);
+  if (days.empty())
+    for (const auto& d : story_days) days.push_back(d.day);
+  return days[days.size() / 2];
+}
+
+std::optional<long> anchor_day(const Context& context) {
+  return anchor_day(context.ref_day, context.ref_day_given, context.story_days);
+}
 
 std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const ruleset::Mention& mention,
                                      std::string_view text, const Context& context) const {
@@ -415,9 +578,10 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
 
 bool Reader::read_relative(const Groups& group, Quantity& q, const Context& context) const {
   q.value.unit = "date";
-  const bool forward = looks_forward(lexicon_, context.sentence, just_before(group.text, q.begin));
+  // A weekday's readings are a week apart: any forward word looks ahead.
+  const bool forward = date_tense(lexicon_, context, group.text, q.begin, q.end) != Tense::back;
   return read_relative_date(lexicon_, group("rel"), group("weekday"), group("dir"), forward,
-                            context.ref_day, q.value);
+                            anchor_day(context), context.earlier_day, q.value);
 }
 
 // A calendar date's parts as the text gives them; 0 where it gives none.
@@ -490,35 +654,34 @@ void Reader::numeric_day_month(const Groups& group, bool us_dates, DateParts& d)
   d.month = month_first ? n1 : n2;
 }
 
-// The year of a date the text gives without one: the article's, or the one
-// before or after as the tense says; a weekday given beside it picks the
-// nearest year whose date falls on that day. 0 when there is nothing to go by.
+// The year of a date the text gives without one, from the anchor (the
+// article's date or its story's): the anchor's, or the one before or after
+// as the tense says; a weekday given beside it picks the year nearest the
+// anchor whose date falls on that day. 0 when there is nothing to go by.
 int Reader::year_for(const DateParts& d, const Groups& group, std::size_t begin,
                      const Context& context) const {
-  if (!context.ref_day) return 0;
+  const std::optional<long> anchor = anchor_day(context);
+  if (!anchor) return 0;
   int ry, rm, rd;
-  civil_from_days(*context.ref_day, ry, rm, rd);
+  civil_from_days(*anchor, ry, rm, rd);
   if (d.relative_year) return ry + d.year_offset;
-  const bool forward = looks_forward(lexicon_, context.sentence, just_before(group.text, begin));
+  const Tense tense = date_tense(lexicon_, context, group.text, begin, group.mention.end);
+  const bool forward = tense != Tense::back;
   const int month = d.month2 ? d.month2 : d.last_month;
   const int day = d.day2 ? d.day2 : d.day;
-  int year = ry;
   // A range's start in a later month than its end is in the year before.
-  const int start_year = d.month2 && d.month > d.month2 ? year - 1 : year;
+  const int start_year = d.month2 && d.month > d.month2 ? ry - 1 : ry;
   const long first = days_from_civil(start_year, d.month, d.day ? d.day : 1);
-  const long last = days_from_civil(year, month, day ? day : days_in_month(year, month));
-  if (forward && last < *context.ref_day) ++year;
-  if (!forward && first > *context.ref_day) --year;
+  const long last = days_from_civil(ry, month, day ? day : days_in_month(ry, month));
+  int year = year_by_tense(first, last, *anchor, ry, tense);
+  // An article dated only by its story was written on a day known only
+  // roughly: a reading the tense puts most of a year from the story's day
+  // may lie on the other side of the article's; then the nearest one wins.
+  constexpr long kRoughly = 270;
+  if (anchor != context.ref_day && gap_to(first, last, *anchor, year - ry) > kRoughly)
+    year = nearest_year(first, last, *anchor, ry, forward);
   if (d.weekday < 0 || !d.day) return year;
-  // Nearest first, the way the tense points before the other: 0, +1, -1, +2, ...
-  const int step = forward ? 1 : -1;
-  for (int k = 0; k <= 12; ++k) {
-    const int y = year + ((k + 1) / 2) * (k % 2 ? step : -step);
-    if (d.day <= days_in_month(y, d.month) &&
-        weekday_of_day(days_from_civil(y, d.month, d.day)) == d.weekday)
-      return y;
-  }
-  return year;
+  return year_of_weekday_near(d.day, d.month, d.weekday, *anchor, forward).value_or(year);
 }
 
 bool Reader::read_calendar_date(const Groups& group, Quantity& q, const Context& context) const {

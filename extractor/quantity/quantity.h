@@ -27,6 +27,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -67,11 +68,43 @@ struct Quantity {
   Value value;
 };
 
+// A published day of one of the story's articles; `given` when a manifest
+// gave it, not read from the page (a page's date line can be stale).
+struct StoryDay {
+  long day = 0;
+  bool given = false;
+};
+
 struct Context {
   std::optional<long> ref_day;  // the article's date, days since 1970-01-01
   std::string_view sentence;    // for tense: "opens on November 6" looks forward
   bool us_dates = false;        // 11/12/2024 is 12 November in the UK, 11 December in the US
+  // The published days of the story's other articles, in order: an article
+  // without a date, or with one the story contradicts, is read against them.
+  std::span<const StoryDay> story_days = {};
+  std::size_t sentence_begin = 0;  // where `sentence` starts in the text a mention is read from
+  bool ref_day_given = true;       // ref_day came from the manifest or --ref-date
+  // The last single day read in this sentence or the one before: "the next
+  // day" counts from it.
+  std::optional<long> earlier_day;
 };
+
+// How far (in days) an article's date may lie from every other dated article
+// of its story before the story wins over it: more than a year is no
+// follow-up of the same story but a wrong date line.
+inline constexpr long kStoryContradicts = 366;
+
+// The day dates without a year are read against: the article's own date,
+// unless the story contradicts it; then, or when the article has no date,
+// the median of the story's other dates that it does not contradict (the
+// later middle one of an even count). A date is contradicted when every
+// other dated article lies more than kStoryContradicts days from it and the
+// story outweighs it: two or more of them, or a manifest's date against one
+// read from the page. A median ignores one outlet's wrong date, where the
+// latest or the earliest day would follow it.
+std::optional<long> anchor_day(std::optional<long> own, bool own_given,
+                               std::span<const StoryDay> story_days);
+std::optional<long> anchor_day(const Context& context);
 
 // Reads numbers and values with a lexicon's words. Holds an ICU spell-out
 // parser: one Reader per thread. The lexicon must outlive the Reader.

@@ -377,6 +377,14 @@ Wholes wholes_of(const std::vector<claim::Claim>& claims) {
 }
 
 // The finding's id stays the same run to run, so review decisions keep to it.
+// What figures with no head are, for a label: "dates", "shares".
+std::string unnamed_figures(const claim::Claim& c) {
+  if (c.value.unit == "date") return "dates";
+  if (c.value.unit == "%") return "shares";
+  if (c.value.unit == "count") return "counts";
+  return c.kind == "money" ? "sums" : "figures";
+}
+
 // A result keeps the id it had before roles were read.
 Finding name_finding(const grouping::Key& key, const grouping::Group& group,
                      const Options& options) {
@@ -392,9 +400,9 @@ Finding name_finding(const grouping::Key& key, const grouping::Group& group,
   f.id = claim::stable_hash(f.story + '\x1f' + f.attribute + '\x1f' + f.scope + '\x1f' + f.context +
                             role);
   if (group.inferred) {
-    f.tied_by.push_back(group.head);
+    if (!group.head.empty()) f.tied_by.push_back(group.head);
     f.tied_by.insert(f.tied_by.end(), group.tied_by.begin(), group.tied_by.end());
-    f.label = group.head.empty() ? "figures" : group.head;
+    f.label = group.head.empty() ? unnamed_figures(*group.members.front()) : group.head;
     if (!group.tied_by.empty()) f.label += " (" + f.context + ")";
   } else {
     auto label = options.labels.find(f.attribute);
@@ -570,8 +578,9 @@ std::string explain_split(const Finding& f, const Accounts& accounts, const Judg
   const std::string b_says = accounts_say(side_b, f.scope, "; ", words);
   std::string s;
   if (j.verdict == Verdict::unassessed) {
-    s = "Different figures, but no rule says they measure the same thing: " + a_says + "; " +
-        b_says + ".";
+    s = "Different figures, but their words do not tie them firmly enough to one fact to call it a "
+        "conflict: " +
+        a_says + "; " + b_says + ".";
   } else if (j.verdict == Verdict::base_mismatch) {
     s = a_says + ", but " + b_says + ": the shares are of different wholes.";
     if (f.implied_lo && f.implied_hi)
@@ -655,14 +664,12 @@ Severity grade(const Finding& f, const Judgement& j) {
   return f.inferred ? step_down(s) : s;
 }
 
-// "Grouped by: death toll; killed, flood": the words that tied an inferred group.
-std::string grouped_by(const Finding& f) {
+// "Grouped by: death toll; killed, flood": the words that tied an inferred
+// group, its head first where it has one.
+std::string grouped_by(const Finding& f, bool has_head) {
   std::string s;
-  for (std::size_t i = 0; i < f.tied_by.size(); ++i) {
-    if (f.tied_by[i].empty()) continue;
-    s += s.empty() ? "" : (i == 1 ? "; " : ", ");
-    s += f.tied_by[i];
-  }
+  for (std::size_t i = 0; i < f.tied_by.size(); ++i)
+    s += (i == 0 ? "" : (i == 1 && has_head ? "; " : ", ")) + f.tied_by[i];
   return s.empty() ? "" : " Grouped by: " + s + ".";
 }
 
@@ -691,7 +698,8 @@ Finding finding_of(const grouping::Key& key, const grouping::Group& group, const
       judged.rests_on_furniture() || std::all_of(group.members.begin(), group.members.end(),
                                                  [](auto* c) { return c->furniture(); });
   imply_missing_figure(f, judged, options);
-  f.explanation = explain(f, accounts, judged, how.mode, options) + grouped_by(f);
+  f.explanation =
+      explain(f, accounts, judged, how.mode, options) + grouped_by(f, !group.head.empty());
   f.severity = grade(f, judged);
   return f;
 }

@@ -34,12 +34,13 @@ constexpr util::NameTable<HedgeKind, 7> kHedgeLabels = {{
     {HedgeKind::as_few_as, "as few as"},
 }};
 
-constexpr util::NameTable<RelativeUnit, 5> kUnitNames = {{
+constexpr util::NameTable<RelativeUnit, 6> kUnitNames = {{
     {RelativeUnit::day, "day"},
     {RelativeUnit::week, "week"},
     {RelativeUnit::month, "month"},
     {RelativeUnit::year, "year"},
     {RelativeUnit::new_year, "new_year"},
+    {RelativeUnit::date_day, "date_day"},
 }};
 
 constexpr util::NameTable<Direction, 3> kDirectionNames = {{
@@ -331,10 +332,16 @@ class SectionReader {
   }
 
   void tense(const YAML::Node& body) {
-    if (!body.IsMap() || !known_keys(body, "tense", {"forward", "forward_just_before", "back"}))
+    if (!body.IsMap() ||
+        !known_keys(body, "tense",
+                    {"forward", "forward_just_before", "back", "passive", "clause_starts"}))
       return error_(line_of(body),
-                    "lexicon 'tense' is a map of forward, forward_just_before, back");
+                    "lexicon 'tense' is a map of forward, forward_just_before, back, "
+                    "passive, clause_starts");
     if (body["back"]) append(body["back"], "tense.back", lex_.back_words, true);
+    if (body["passive"]) append(body["passive"], "tense.passive", lex_.passive_words, true);
+    if (body["clause_starts"])
+      append(body["clause_starts"], "tense.clause_starts", lex_.clause_start_words, true);
     if (body["forward"]) append(body["forward"], "tense.forward", lex_.forward_words, true);
     if (body["forward_just_before"])
       append(body["forward_just_before"], "tense.forward_just_before", lex_.forward_just_before,
@@ -666,6 +673,7 @@ std::map<std::string, std::string> Lexicon::macros() const {
   m["REL_DAY"] = relative({RelativeUnit::day});
   m["REL_PERIOD"] = relative({RelativeUnit::week, RelativeUnit::month, RelativeUnit::year});
   m["REL_NEW_YEAR"] = relative({RelativeUnit::new_year});
+  m["REL_DATE_DAY"] = relative({RelativeUnit::date_day});
   m["WEEKDAY_DIR"] = alternation(keys_of(weekday_directions));
   m["MEASURE_UNIT"] = alternation(keys_of(measure_units));
   m["DURATION_UNIT"] = alternation(keys_of(duration_units));
@@ -735,13 +743,25 @@ void finish_lexicon(Lexicon& lexicon, const LexiconError& error) {
     error(0, "lexicon tense words: RE2: " + re->error());
     return nullptr;
   };
-  // A cue word is a word of its own: the "by" of "by-election" is no cue.
-  lexicon.forward_cue = compile("\\b(?:" + alternation(lexicon.forward_words) + ")(?:$|[^\\w-])");
+  // A cue word is a word of its own on both sides: the "by" of "by-election"
+  // and "stand-by", the "next" of "next-door" are no cues.
+  const std::string open = "(?:^|[^\\w-])", close = "(?:$|[^\\w-])";
+  auto words = [&](const std::vector<std::string>& list) {
+    return open + "(?:" + alternation(list) + ")" + close;
+  };
+  lexicon.forward_cue = compile(words(lexicon.forward_words));
   lexicon.forward_just_before_cue =
-      compile("\\b(?:" + alternation(lexicon.forward_just_before) + ")\\s*$");
-  lexicon.back_cue = compile("\\b(?:" + alternation(lexicon.back_words) + ")\\b");
-  lexicon.back_near_cue =
-      compile("\\b(?:" + alternation(lexicon.back_words) + ")(?:\\s+\\S+){0,2}\\s*$");
+      compile(open + "(?:" + alternation(lexicon.forward_just_before) + ")\\s*$");
+  lexicon.back_cue = compile(words(lexicon.back_words));
+  // Within two words before the date ("was held on"), or three after it
+  // ("Thursday's vote was"). After "be" a past form is a participle that
+  // may look ahead ("will be announced on"): the passive cues find those.
+  const std::string back = "(?:" + alternation(lexicon.back_words) + ")";
+  const std::string passive = open + "(?:" + alternation(lexicon.passive_words) + ")\\s+";
+  lexicon.back_near_cue = compile(open + back + "(?:\\s+\\S+){0,2}\\s*$");
+  lexicon.back_after_cue = compile("^\\S*(?:\\s+\\S+){0,2}\\s+" + back + close);
+  lexicon.passive_cue = compile(passive + back + close);
+  lexicon.passive_near_cue = compile(passive + back + "(?:\\s+\\S+){0,2}\\s*$");
 }
 
 }  // namespace detail

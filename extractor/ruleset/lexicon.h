@@ -47,8 +47,10 @@ struct Currency {
   std::vector<std::string> subunit_symbols, subunit_words;
 };
 
-// A date said relative to the article's day: `offset` units from it.
-enum class RelativeUnit { day, week, month, year, new_year };
+// A date said relative to the article's day: `offset` units from it; or,
+// for `date_day`, `offset` days from a date the text gave just before ("the
+// next day").
+enum class RelativeUnit { day, week, month, year, new_year, date_day };
 struct RelativeDate {
   RelativeUnit unit = RelativeUnit::day;
   int offset = 0;
@@ -141,7 +143,12 @@ struct Lexicon {
   // and their stems as the synonym groups file them.
   std::vector<std::string> cumulative;
   std::set<std::string> cumulative_stems;
-  std::shared_ptr<const re2::RE2> back_cue, back_near_cue;  // anywhere; within two words
+  std::vector<std::string> passive_words;       // "be": a past form after it is a participle
+  std::vector<std::string> clause_start_words;  // "that": a clause for tense starts after it
+  // Anywhere in the date's clause; within two words before it; within three after it.
+  std::shared_ptr<const re2::RE2> back_cue, back_near_cue, back_after_cue;
+  // A back word after a passive word: anywhere; within two words before the date.
+  std::shared_ptr<const re2::RE2> passive_cue, passive_near_cue;
   // The tense cues as patterns: any forward word in a sentence; one just
   // before a date (the pattern is anchored at the end of the text given).
   std::shared_ptr<const re2::RE2> forward_cue, forward_just_before_cue;

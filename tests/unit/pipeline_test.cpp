@@ -157,6 +157,33 @@ TEST_CASE("a story of our own: base mismatch - agreement - inferred outlets and 
   CHECK(dated);
 }
 
+TEST_CASE("a story of our own: dates without a year are anchored on the story's dates",
+          "[corpus][dates]") {
+  // The Gazette is dated by the manifest (2025-05-02, a Friday); the Bulletin
+  // has no date; the Chronicle's date line (9 February 2017) is years off.
+  const Run r = run(testing::source_dir() / "tests" / "data" / "ferry-timetable-vote");
+  std::multiset<std::string> dates;
+  for (const auto& c : r.claims)
+    if (c.kind == "date" && c.value.lo && c.value.hi)
+      dates.insert(c.article.substr(0, 1) + " " +
+                   quantity::format_day(static_cast<long>(*c.value.lo)) + " " +
+                   quantity::format_day(static_cast<long>(*c.value.hi)));
+  // The Gazette's two Thursdays are one claim (true copies merge).
+  const std::multiset<std::string> want = {
+      "a 2025-05-01 2025-05-01",  // was held on Thursday
+      "b 2025-05-01 2025-05-01",  // was held on Thursday
+      "b 2025-05-05 2025-05-05",  // will run from Monday
+      "b 2025-02-01 2025-02-28",  // in February
+      // October 2025 lies nearer the story's day, but the past tense says
+      // October 2024, well within a year of it.
+      "b 2024-10-01 2024-10-31",  // last went up in October
+      "c 2025-05-01 2025-05-01",  // Thursday's vote was won
+      "c 2025-10-14 2025-10-14",  // Tuesday 14 October
+      "c 2024-01-01 2024-12-31",  // last year
+  };
+  CHECK(dates == want);
+}
+
 TEST_CASE("furniture of other shapes: no claims from it by default - marked when asked for",
           "[pipeline]") {
   const auto dir = testing::source_dir() / "tests" / "data" / "furniture";

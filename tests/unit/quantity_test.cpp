@@ -19,6 +19,10 @@ std::vector<quantity::Quantity> read_all(const std::string& sentence,
     for (auto& q : f.quantities) out.push_back(q);
   return out;
 }
+// The first day a date covers, as YYYY-MM-DD.
+std::string first_day(const quantity::Quantity& q) {
+  return quantity::format_day(static_cast<long>(*q.value.lo));
+}
 quantity::Quantity read_one(const std::string& sentence, const std::string& ref_date = "") {
   auto all = read_all(sentence, ref_date);
   REQUIRE(all.size() == 1);
@@ -183,6 +187,89 @@ TEST_CASE("relative dates and weekdays resolve against the article's date or sta
   CHECK(unanchored.value.partial == "yesterday");
   // A weekday before a full date adds nothing: the date is read once.
   CHECK(day(read_one("Pickets return on Tuesday, 17 June 2025.")) == "2025-06-17");
+}
+
+TEST_CASE("story anchors: no date takes the story's median - a far-off date loses to the story",
+          "[quantity][dates]") {
+  auto d = [](const char* iso) { return *quantity::parse_iso_day(iso); };
+  const std::vector<quantity::StoryDay> story = {
+      {d("2025-05-02"), true}, {d("2025-05-02"), false}, {d("2025-05-04"), false}};
+  // Alone, or within a year of the others, the article's own date stands.
+  CHECK(quantity::anchor_day(d("2025-05-03"), false, {}) == d("2025-05-03"));
+  CHECK(quantity::anchor_day(d("2025-01-20"), false, story) == d("2025-01-20"));
+  // No date: the median of the others; an even count takes the later middle day.
+  CHECK(quantity::anchor_day(std::nullopt, false, story) == d("2025-05-02"));
+  const std::vector<quantity::StoryDay> two = {{d("2025-05-02"), false}, {d("2025-05-09"), false}};
+  CHECK(quantity::anchor_day(std::nullopt, false, two) == d("2025-05-09"));
+  CHECK_FALSE(quantity::anchor_day(std::nullopt, false, {}).has_value());
+  // Years from every other outlet's date: the story wins.
+  CHECK(quantity::anchor_day(d("2017-02-09"), false, story) == d("2025-05-02"));
+  CHECK(quantity::anchor_day(d("2017-02-09"), true, story) == d("2025-05-02"));
+  // One date against one: a page's date line loses to a manifest's date, but
+  // two dates read from pages cannot tell which is wrong.
+  const std::vector<quantity::StoryDay> given = {{d("2025-05-02"), true}};
+  const std::vector<quantity::StoryDay> read = {{d("2025-05-02"), false}};
+  CHECK(quantity::anchor_day(d("2017-02-09"), false, given) == d("2025-05-02"));
+  CHECK(quantity::anchor_day(d("2017-02-09"), false, read) == d("2017-02-09"));
+  CHECK(quantity::anchor_day(d("2017-02-09"), true, given) == d("2017-02-09"));
+}
+
+TEST_CASE("a weekday beside a date picks the year whose date falls on it, nearest the anchor",
+          "[quantity][dates]") {
+  // 14 October is a Tuesday in 2025 (and 2031), a Monday in 2024.
+  CHECK(first_day(read_one("The hearing is on Tuesday 14 October.", "2025-05-02")) == "2025-10-14");
+  CHECK(first_day(read_one("The depot shut on Tuesday 14 October.", "2026-03-01")) == "2025-10-14");
+  CHECK(first_day(read_one("It reopened on Monday, October 14.", "2025-05-02")) == "2024-10-14");
+  // Without a weekday the tense decides: behind the article.
+  CHECK(first_day(read_one("The depot shut on 14 October.", "2026-03-01")) == "2025-10-14");
+}
+
+TEST_CASE("tense: a past verb about the date looks back - cue words are whole words",
+          "[quantity][dates]") {
+  // 2025-05-02 is a Friday.
+  const char* friday = "2025-05-02";
+  CHECK(first_day(read_one("The by-election was held on Thursday.", friday)) == "2025-05-01");
+  CHECK(first_day(read_one("The poll, which will shape the council, was held on Thursday.",
+                           friday)) == "2025-05-01");
+  CHECK(first_day(read_one("Turnout fell when the by-election took place on Thursday.", friday)) ==
+        "2025-05-01");
+  CHECK(first_day(read_one("The plan, backed by most tenants, was approved on Tuesday.", friday)) ==
+        "2025-04-29");
+  CHECK(first_day(read_one("The firm announced on Tuesday that it will shut its plant.", friday)) ==
+        "2025-04-29");
+  CHECK(first_day(read_one("Thursday's count was won by a handful of ballots.", friday)) ==
+        "2025-05-01");
+  // A forward word nearer the date than the past verb looks ahead.
+  const auto both = read_all("The union announced on Monday it will strike on Thursday.", friday);
+  REQUIRE(both.size() == 2);
+  CHECK(first_day(both[0]) == "2025-04-28");
+  CHECK(first_day(both[1]) == "2025-05-08");
+  // "be" makes a past form a participle of the future: "will be announced".
+  CHECK(first_day(read_one("The result will be announced on Tuesday.", friday)) == "2025-05-06");
+  CHECK(first_day(read_one("Stand-by crews were sent on Wednesday.", friday)) == "2025-04-30");
+  // A forward word outside the date's clause: the nearer reading of a month.
+  CHECK(first_day(read_one("Rents eased in April, more than expected.", "2025-05-21")) ==
+        "2025-04-01");
+  CHECK(first_day(read_one("Fares will rise in April.", "2025-05-21")) == "2026-04-01");
+}
+
+TEST_CASE("the next day counts from a day given in the same sentence or the one before",
+          "[quantity][dates]") {
+  const auto same =
+      read_all("The ballot closed on 3 March and the result came the next day.", "2025-04-01");
+  REQUIRE(same.size() == 2);
+  CHECK(first_day(same[1]) == "2025-03-04");
+  const auto after =
+      read_all("Pickets formed on Monday. The depot shut the following day.", "2025-06-12");
+  REQUIRE(after.size() == 2);
+  CHECK(first_day(after[1]) == "2025-06-10");
+  // Too far back, or no day at all: left unresolved, its words kept.
+  const auto far = read_all(
+      "Pickets formed on Monday. Talks went on. Managers met. The depot shut the following day.",
+      "2025-06-12");
+  REQUIRE(far.size() == 2);
+  CHECK_FALSE(far[1].value.lo.has_value());
+  CHECK(far[1].value.partial == "the following day");
 }
 
 TEST_CASE("traps and look-alikes: years as names - working-week length - phone numbers",
