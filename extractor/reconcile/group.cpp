@@ -247,6 +247,10 @@ bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topi
   for (const auto& t : ta)
     if (std::find(tb.begin(), tb.end(), t) != tb.end()) ++shared;
   const std::size_t fewer = std::min(ta.size(), tb.size());
+  // A share's head names a rate (turnout, inflation, a vote share), of which a
+  // story has few: one other word in common ties it. A count's head (votes,
+  // jobs) is counted for each party or group, so it needs more.
+  if (a.value.unit == "%" && b.value.unit == "%" && (shared >= 1 || fewer == 0)) return true;
   // Most of the shorter clause's words, and two at least where it has two:
   // "Varley must pay £85,000 compensation" and "Pellow was ordered to pay
   // £1.2m compensation" share two words of four, not a fact.

@@ -435,3 +435,13 @@ TEST_CASE("a running count that rises over time is updated; one printed after it
   CHECK(only({cases("A", 41, ""), cases("B", 58, "")}, words).verdict ==
         reconcile::Verdict::conflict);
 }
+
+TEST_CASE("subjects: a share's head and one shared word tie it firmly; a count's need more",
+          "[reconcile][subject]") {
+  const auto share = only({about(generic("A", pct(31, 31, 31)), "turnout", {"council", "ward"}),
+                           about(generic("B", pct(36, 36, 36)), "turnout", {"council", "poll"})});
+  CHECK(share.verdict == reconcile::Verdict::conflict);
+  const auto counted = only({about(generic("A", count(310)), "vote", {"council", "ward"}),
+                             about(generic("B", count(360)), "vote", {"council", "poll"})});
+  CHECK(counted.verdict == reconcile::Verdict::unassessed);
+}
