@@ -704,6 +704,39 @@ Finding finding_of(const grouping::Key& key, const grouping::Group& group, const
   return f;
 }
 
+// An inferred group whose figures differ but are not tied firmly enough to
+// conflict is most likely several facts that share words ("Pellow must pay
+// £1.2m compensation", "Varley must pay £85,000 compensation"): its figures
+// are split where their intervals do not meet, each run a finding of its own.
+std::vector<std::pair<grouping::Key, grouping::Group>> split_by_value(const grouping::Key& key,
+                                                                      const grouping::Group& g) {
+  std::vector<const claim::Claim*> by_value = g.members;
+  auto lo = [](const claim::Claim* c) { return c->value.lo.value_or(-1e300); };
+  auto hi = [](const claim::Claim* c) { return c->value.hi.value_or(1e300); };
+  std::stable_sort(by_value.begin(), by_value.end(),
+                   [&](auto* a, auto* b) { return lo(a) < lo(b); });
+  std::vector<std::pair<grouping::Key, grouping::Group>> parts;
+  double reach = 0;
+  for (const claim::Claim* c : by_value) {
+    if (parts.empty() || lo(c) > reach + 1e-9) {
+      grouping::Group part = g;
+      part.members.clear();
+      grouping::Key part_key = key;
+      part_key.context += (part_key.context.empty() ? "= " : "; = ") + quantity::describe(c->value);
+      parts.push_back({std::move(part_key), std::move(part)});
+      reach = hi(c);
+    }
+    reach = std::max(reach, hi(c));
+    parts.back().second.members.push_back(c);
+  }
+  for (auto& [k, part] : parts)  // back in article order
+    std::sort(part.members.begin(), part.members.end(), [](auto* a, auto* b) {
+      return std::tie(a->article, a->span.begin, a->id) <
+             std::tie(b->article, b->span.begin, b->id);
+    });
+  return parts;
+}
+
 }  // namespace
 
 std::optional<Verdict> verdict_named(std::string_view name) {
@@ -715,8 +748,15 @@ std::optional<Verdict> verdict_named(std::string_view name) {
 std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Options& options) {
   const Wholes wholes = wholes_of(claims);
   std::vector<Finding> findings;
-  for (const auto& [key, group] : grouping::group(claims, options))
-    findings.push_back(finding_of(key, group, wholes, options));
+  for (const auto& [key, group] : grouping::group(claims, options)) {
+    Finding f = finding_of(key, group, wholes, options);
+    if (f.verdict != Verdict::unassessed || !group.inferred) {
+      findings.push_back(std::move(f));
+      continue;
+    }
+    for (const auto& [part_key, part] : split_by_value(key, group))
+      findings.push_back(finding_of(part_key, part, wholes, options));
+  }
   // Most severe first, then worst verdict; ties in the order of their key.
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::make_tuple(rank(a.severity), rank(a.verdict), a.story, a.attribute, a.scope,

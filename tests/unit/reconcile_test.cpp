@@ -311,12 +311,20 @@ TEST_CASE("subjects: firmly tied disjoint figures conflict, one severity step be
   CHECK(named.severity == reconcile::Severity::high);
 }
 
-TEST_CASE("subjects: a loose tie can agree but never conflict", "[reconcile][subject]") {
+TEST_CASE("subjects: a loose tie never conflicts - its figures are split by value, and agree",
+          "[reconcile][subject]") {
   // One shared word of several: the same head, perhaps not the same thing.
-  const auto f = only({about(generic("A", count(12645)), "vote", {"poll", "winner", "party"}),
-                       about(generic("B", count(12639)), "vote", {"poll", "runner", "second"})});
-  CHECK(f.verdict == reconcile::Verdict::unassessed);
-  CHECK_FALSE(reconcile::is_conflict(f));
+  const auto findings =
+      reconcile::reconcile({about(generic("A", count(12645)), "vote", {"poll", "winner", "party"}),
+                            about(generic("B", count(12639)), "vote", {"poll", "runner", "second"}),
+                            about(generic("C", count(12645)), "vote", {"poll", "winner", "count"})},
+                           kWords);
+  REQUIRE(findings.size() == 2);
+  for (const auto& f : findings) CHECK_FALSE(reconcile::is_conflict(f));
+  const auto& agreed = findings[0].verdict == reconcile::Verdict::agree ? findings[0] : findings[1];
+  CHECK(agreed.verdict == reconcile::Verdict::agree);
+  CHECK(agreed.outlets == std::vector<std::string>{"A", "C"});
+  CHECK(agreed.context.find("= 12,645") != std::string::npos);
 }
 
 TEST_CASE("subjects: different heads or no shared word stay apart", "[reconcile][subject]") {
@@ -441,7 +449,10 @@ TEST_CASE("subjects: a share's head and one shared word tie it firmly; a count's
   const auto share = only({about(generic("A", pct(31, 31, 31)), "turnout", {"council", "ward"}),
                            about(generic("B", pct(36, 36, 36)), "turnout", {"council", "poll"})});
   CHECK(share.verdict == reconcile::Verdict::conflict);
-  const auto counted = only({about(generic("A", count(310)), "vote", {"council", "ward"}),
-                             about(generic("B", count(360)), "vote", {"council", "poll"})});
-  CHECK(counted.verdict == reconcile::Verdict::unassessed);
+  const auto counted =
+      reconcile::reconcile({about(generic("A", count(310)), "vote", {"council", "ward"}),
+                            about(generic("B", count(360)), "vote", {"council", "poll"})},
+                           kWords);
+  REQUIRE(counted.size() == 2);  // not tied firmly: two figures, each alone
+  for (const auto& f : counted) CHECK(f.verdict == reconcile::Verdict::single_source);
 }
