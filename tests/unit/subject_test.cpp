@@ -135,6 +135,10 @@ TEST_CASE("roles: threshold, target, requirement, forecast, previous, change, re
     const auto s = subject_of("Vacancies rose to 7.5%, up from 6.2% a year ago.", "6.2%");
     CHECK(s.role == Role::previous);
     CHECK(s.role_words == "up from");
+    // "from X to Y" printed as two figures: X is the earlier value, Y the result.
+    const std::string fares = "Season tickets will go from £2,150 to £2,240 in March.";
+    CHECK(subject_of(fares, "£2,150").role == Role::previous);
+    CHECK(subject_of(fares, "£2,240").role == Role::result);
     const std::string change =
         "The insurer told staff to raise their time in the office from two to three days a week.";
     const auto before = subject_of(change, "from two to three days a week", Role::previous);
