@@ -109,7 +109,10 @@ bool when_fits(const Cluster& cluster, const claim::Claim& c) {
 // story's main thing share little else. Only a conflict needs more.
 class BucketClusters {
  public:
-  explicit BucketClusters(std::shared_ptr<const Topic> topic) : topic_(std::move(topic)) {}
+  // A running count (cases, a toll) stands at the time it was published:
+  // the dates in its clause ("since February") do not split it.
+  BucketClusters(std::shared_ptr<const Topic> topic, bool running)
+      : topic_(std::move(topic)), running_(running) {}
 
   void add(const claim::Claim& c) {
     const std::vector<std::string> terms = near_terms(c, kNoTopic);
@@ -122,9 +125,9 @@ class BucketClusters {
     const std::size_t need = terms_needed(c, kNoTopic);
     std::optional<std::size_t> best;
     for (const auto& [k, n] : shared)
-      if (n >= need && when_fits(clusters_[k], c) && (!best || n > shared[*best])) best = k;
+      if (n >= need && fits(clusters_[k], c) && (!best || n > shared[*best])) best = k;
     // A head with no terms at all joins the first cluster of its head.
-    if (!best && need == 0 && !clusters_.empty() && when_fits(clusters_.front(), c)) best = 0;
+    if (!best && need == 0 && !clusters_.empty() && fits(clusters_.front(), c)) best = 0;
     if (!best) {
       best = clusters_.size();
       clusters_.emplace_back();
@@ -139,7 +142,12 @@ class BucketClusters {
   const std::shared_ptr<const Topic>& topic() const { return topic_; }
 
  private:
+  bool fits(const Cluster& cluster, const claim::Claim& c) const {
+    return running_ || when_fits(cluster, c);
+  }
+
   std::shared_ptr<const Topic> topic_;
+  bool running_ = false;
   std::vector<Cluster> clusters_;
   std::map<std::string, std::vector<std::size_t>> index_;  // term -> clusters holding it
 };
@@ -188,7 +196,8 @@ void group_by_subject(const std::vector<claim::Claim>& claims, const Options& op
     if (!c.generic() || c.subject.empty()) continue;
     const Bucket key{c.story, axis_of(c), canonical_head(c.subject.head, options), c.subject.role,
                      c.subject.negated};
-    buckets.try_emplace(key, topics.at(c.story)).first->second.add(c);
+    buckets.try_emplace(key, topics.at(c.story), options.cumulative.count(key.head) > 0)
+        .first->second.add(c);
   }
   for (const auto& [bucket, clusters] : buckets)
     for (const auto& cluster : clusters.clusters())
@@ -240,17 +249,19 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
   return groups;
 }
 
-bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic) {
+bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic, bool running) {
   if (a.subject.head.empty() || b.subject.head.empty()) return false;
   const std::vector<std::string> ta = near_terms(a, topic), tb = near_terms(b, topic);
   std::size_t shared = 0;
   for (const auto& t : ta)
     if (std::find(tb.begin(), tb.end(), t) != tb.end()) ++shared;
   const std::size_t fewer = std::min(ta.size(), tb.size());
-  // A share's head names a rate (turnout, inflation, a vote share), of which a
-  // story has few: one other word in common ties it. A count's head (votes,
-  // jobs) is counted for each party or group, so it needs more.
-  if (a.value.unit == "%" && b.value.unit == "%" && (shared >= 1 || fewer == 0)) return true;
+  // A share's head names a rate (turnout, inflation, a vote share), and a
+  // running count's a total (cases, the toll), of which a story has few: one
+  // other word in common ties them. A count's head (votes, jobs) is counted
+  // for each party or group, so it needs more.
+  const bool few = running || (a.value.unit == "%" && b.value.unit == "%");
+  if (few && (shared >= 1 || fewer == 0)) return true;
   // Most of the shorter clause's words, and two at least where it has two:
   // "Varley must pay £85,000 compensation" and "Pellow was ordered to pay
   // £1.2m compensation" share two words of four, not a fact.

@@ -47,7 +47,8 @@ std::string canonical_head(const std::string& head, const Options& options);
 
 // Two claims of an inferred group are tied firmly enough to conflict: both
 // have a head, and they share most of their nearest terms that are not the
-// story's topic (one, for shares). Looser ties can agree but not conflict.
-bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic);
+// story's topic (one, for shares and for `running` counts: cases, a toll).
+// Looser ties can agree but not conflict.
+bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic, bool running);
 
 }  // namespace claimdiff::reconcile::grouping

@@ -213,10 +213,10 @@ struct Comparison {
 };
 
 // Some pair of figures, one from each account, is tied by most of its words.
-bool firmly_tied(const Account& a, const Account& b, const grouping::Topic& topic) {
+bool firmly_tied(const Account& a, const Account& b, const grouping::Topic& topic, bool running) {
   for (const Scaled* x : a.parts)
     for (const Scaled* y : b.parts)
-      if (grouping::firmly_tied(*x->claim, *y->claim, topic)) return true;
+      if (grouping::firmly_tied(*x->claim, *y->claim, topic, running)) return true;
   return false;
 }
 
@@ -261,11 +261,11 @@ Verdict relation_of(const Account& a, const Account& b, const Comparison& how) {
   const bool meet = accounts_meet(a, b, mode);
   if (!meet && how.cumulative)
     if (auto v = over_time(a, b))
-      return *v == Verdict::outdated && how.topic && !firmly_tied(a, b, *how.topic)
+      return *v == Verdict::outdated && how.topic && !firmly_tied(a, b, *how.topic, how.cumulative)
                  ? Verdict::unassessed
                  : *v;
   if (!meet || (mode == Mode::each && bounds_differ(a, b))) {
-    if (how.topic && !firmly_tied(a, b, *how.topic)) return Verdict::unassessed;
+    if (how.topic && !firmly_tied(a, b, *how.topic, how.cumulative)) return Verdict::unassessed;
     if (!a.base.empty() && !b.base.empty() && a.base != b.base) return Verdict::base_mismatch;
     if (is_side(a.role) && is_side(b.role) && a.role != b.role)
       return Verdict::speaker_disagreement;

@@ -51,6 +51,7 @@ enum class Outcome {
   conflict,         // cannot all be true, or shares of different wholes: check first
   looks_different,  // different words or units that fit together on a common scale
   same,             // the same printed figure
+  over_time,        // a running count that changed between articles: updated, or out of date
   unchecked,        // one outlet, or figures nothing ties together
 };
 
@@ -72,11 +73,11 @@ inline constexpr std::array<VerdictRow, 10> kVerdicts = {{
      "Shares of different wholes"},
     {Verdict::speaker_disagreement, "speaker-disagreement", Outcome::conflict, Severity::medium,
      Severity::medium, "The sides disagree"},
-    {Verdict::outdated, "outdated", Outcome::conflict, Severity::medium, Severity::info,
+    {Verdict::outdated, "outdated", Outcome::over_time, Severity::medium, Severity::info,
      "Outdated: a newer figure was already out"},
     {Verdict::unassessed, "unassessed", Outcome::unchecked, Severity::info, Severity::info,
      "Not assessed"},
-    {Verdict::updated, "updated", Outcome::looks_different, Severity::info, Severity::info,
+    {Verdict::updated, "updated", Outcome::over_time, Severity::info, Severity::info,
      "Updated: the count rose over time"},
     {Verdict::compatible, "compatible", Outcome::looks_different, Severity::info, Severity::info,
      "Compatible: the ranges overlap"},

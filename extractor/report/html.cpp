@@ -382,7 +382,7 @@ std::string html(const RunInfo& info, const std::vector<claim::Claim>& claims,
     h << "<option value=\"" << escape(a) << "\">"
       << escape(label != labels.end() ? label->second : a) << "</option>";
   }
-  const std::size_t low = groups[4].findings.size();
+  const std::size_t low = groups.back().findings.size();  // low confidence comes last
   h << "</select></label><label><input type=\"checkbox\" id=\"filter-low\"> lone figures no rule "
        "names "
        "and page furniture ("

@@ -37,18 +37,20 @@ void add_figure(std::vector<std::pair<std::string, std::string>>& figures, const
 
 // Low confidence last; the rest by what the verdict tells an editor.
 std::size_t section_of(const FindingView& v) {
-  if (v.low_confidence) return 4;
+  if (v.low_confidence) return 5;
   switch (reconcile::row(v.finding->verdict).outcome) {
     case reconcile::Outcome::conflict:
       return 0;
     case reconcile::Outcome::looks_different:
       return 1;
-    case reconcile::Outcome::same:
+    case reconcile::Outcome::over_time:
       return 2;
+    case reconcile::Outcome::same:
+      return 3;
     case reconcile::Outcome::unchecked:
       break;
   }
-  return 3;
+  return 4;
 }
 
 }  // namespace
@@ -132,6 +134,11 @@ std::vector<Section> sections(const std::vector<FindingView>& views) {
       {"look-different",
        "Only look different",
        "Different words or units; on a common scale the figures fit together.",
+       {}},
+      {"over-time",
+       "Changed over time",
+       "A running count (cases, a toll) that rose from earlier to later articles, or that an "
+       "article printed after a newer figure was out.",
        {}},
       {"agreements", "Agreements", "The outlets print the same figure.", {}},
       {"single-source", "Single source", "Only one outlet gives this figure.", {}},

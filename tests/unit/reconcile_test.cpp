@@ -426,7 +426,9 @@ TEST_CASE("a running count that rises over time is updated; one printed after it
   const auto rising =
       only({cases("A", 41, "2026-03-09T09:30"), cases("B", 58, "2026-03-11T18:00")}, words);
   CHECK(rising.verdict == reconcile::Verdict::updated);
-  CHECK(reconcile::is_agreement(rising));
+  // A count that changed over time is neither a conflict nor an agreement.
+  CHECK_FALSE(reconcile::is_agreement(rising));
+  CHECK_FALSE(reconcile::is_conflict(rising));
   CHECK(
       rising.explanation.starts_with("The count changed over time: 41 (A, 2026-03-09 09:30), "
                                      "then 58 (B, 2026-03-11 18:00)."));
@@ -434,6 +436,7 @@ TEST_CASE("a running count that rises over time is updated; one printed after it
                            cases("C", 41, "2026-03-12T08:00")},
                           words);
   CHECK(stale.verdict == reconcile::Verdict::outdated);
+  CHECK_FALSE(reconcile::is_conflict(stale));
   CHECK(stale.explanation.find("C printed 41 after B had reported 58: out of date.") !=
         std::string::npos);
   // Not a running count: the same figures conflict.

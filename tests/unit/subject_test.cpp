@@ -18,7 +18,8 @@ std::vector<claim::Claim> claims_of(const std::string& text) {
 claim::Subject subject_of(const std::string& text, const std::string& figure,
                           std::optional<claim::Role> role = std::nullopt) {
   for (const auto& c : claims_of(text))
-    if (c.text.find(figure) != std::string::npos && (!role || c.subject.role == *role)) return c.subject;
+    if (c.text.find(figure) != std::string::npos && (!role || c.subject.role == *role))
+      return c.subject;
   FAIL("no claim '" << figure << "' in: " << text);
   return {};
 }

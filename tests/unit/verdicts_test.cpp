@@ -79,8 +79,8 @@ TEST_CASE("verdicts: is_conflict and is_agreement come from the table, never at 
     conflicts += reconcile::is_conflict(medium);
     agreements += reconcile::is_agreement(medium);
   }
-  CHECK(conflicts == 4);   // conflict, base-mismatch, speaker-disagreement, outdated
-  CHECK(agreements == 4);  // updated, compatible, equivalent, agree
+  CHECK(conflicts == 3);   // conflict, base-mismatch, speaker-disagreement
+  CHECK(agreements == 3);  // compatible, equivalent, agree
 }
 
 TEST_CASE("verdicts: each finding of both corpora has a severity the table allows", "[verdicts]") {
