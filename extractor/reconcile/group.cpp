@@ -1,6 +1,7 @@
 #include "reconcile/group.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace claimdiff::reconcile::grouping {
 
@@ -35,7 +36,8 @@ std::map<std::string, std::shared_ptr<const Topic>> topics_of(
   std::map<std::string, std::set<std::string_view>> story_articles;
   for (const auto& c : claims) {
     story_articles[c.story].insert(c.article);
-    for (const auto& t : c.subject.terms) articles_of[c.story][t].insert(c.article);
+    auto& terms = articles_of[c.story];  // every story has a topic, if an empty one
+    for (const auto& t : c.subject.terms) terms[t].insert(c.article);
   }
   std::map<std::string, std::shared_ptr<const Topic>> topics;
   for (const auto& [story, terms] : articles_of) {
@@ -83,7 +85,9 @@ std::size_t terms_needed(const claim::Claim& c, const Topic& topic) {
 // 2024-01-01 to 2024-12-31, "2024-04" the month, "from/to" a span; nothing
 // for a date with no year ("--03"), which fits any.
 std::optional<std::pair<std::string, std::string>> days_of(const std::string& when) {
-  if (when.empty() || when.starts_with("-")) return std::nullopt;
+  // Words a date could not be read from ("yesterday") and dates with no
+  // year ("--03") fit any.
+  if (when.empty() || !std::isdigit(static_cast<unsigned char>(when.front()))) return std::nullopt;
   if (auto slash = when.find('/'); slash != std::string::npos)
     return std::pair{when.substr(0, slash), when.substr(slash + 1)};
   if (when.size() == 4) return std::pair{when + "-01-01", when + "-12-31"};
@@ -93,16 +97,39 @@ std::optional<std::pair<std::string, std::string>> days_of(const std::string& wh
 
 // Two dates a figure stands at that share a day: "Friday 20 February" and
 // "last week" can be one time; March and April cannot.
+// A running count "as published": it meets others as published, not a past period.
+constexpr std::string_view kAsPublished = "as published";
+
 bool whens_meet(const std::string& a, const std::string& b) {
+  if ((a == kAsPublished) != (b == kAsPublished)) return a.empty() || b.empty();
   const auto da = days_of(a), db = days_of(b);
   return !da || !db || (da->first <= db->second && db->first <= da->second);
 }
 
 // A figure that stands at one date never joins figures standing at another.
-bool when_fits(const Cluster& cluster, const claim::Claim& c) {
+bool when_fits(const Cluster& cluster, const std::string& when) {
   for (const auto& w : cluster.whens)
-    if (!whens_meet(w, c.subject.when)) return false;
+    if (!whens_meet(w, when)) return false;
   return true;
+}
+
+// How far back a running count's date may reach and still be about its
+// publication time: "58 cases since the outbreak began in February", in a
+// March article, is the count as published.
+constexpr long kRecentDays = 62;
+
+// The date a figure stands at, for grouping: a running count's own date is
+// its publication time when its clause's date is recent ("since February"),
+// so that only a past period ("cases in 2024") splits it.
+std::string when_of(const claim::Claim& c, bool running) {
+  const std::string& when = c.subject.when;
+  if (!running) return when;
+  if (when.empty()) return std::string(kAsPublished);
+  const auto days = days_of(when);
+  const auto published = quantity::parse_iso_day(std::string_view(c.published).substr(0, 10));
+  if (!days || !published) return when;
+  return days->second >= quantity::format_day(*published - kRecentDays) ? std::string(kAsPublished)
+                                                                        : when;
 }
 
 // Claims join on all their near words, the topic's too: figures about the
@@ -110,7 +137,7 @@ bool when_fits(const Cluster& cluster, const claim::Claim& c) {
 class BucketClusters {
  public:
   // A running count (cases, a toll) stands at the time it was published:
-  // the dates in its clause ("since February") do not split it.
+  // a recent date in its clause ("since February") does not split it.
   BucketClusters(std::shared_ptr<const Topic> topic, bool running)
       : topic_(std::move(topic)), running_(running) {}
 
@@ -134,7 +161,7 @@ class BucketClusters {
     }
     Cluster& cluster = clusters_[*best];
     cluster.members.push_back(&c);
-    if (!c.subject.when.empty()) cluster.whens.insert(c.subject.when);
+    if (const std::string when = when_of(c, running_); !when.empty()) cluster.whens.insert(when);
     for (const auto& t : terms)
       if (cluster.terms[t]++ == 0) index_[t].push_back(*best);
   }
@@ -143,7 +170,7 @@ class BucketClusters {
 
  private:
   bool fits(const Cluster& cluster, const claim::Claim& c) const {
-    return running_ || when_fits(cluster, c);
+    return when_fits(cluster, when_of(c, running_));
   }
 
   std::shared_ptr<const Topic> topic_;
@@ -178,13 +205,16 @@ void add_inferred(const Bucket& bucket, const Cluster& cluster,
   g.head = cluster.members.front()->subject.head_words;
   if (g.head.empty()) g.head = bucket.head;
   g.tied_by = shared_terms(cluster);
-  std::vector<std::string> whens(cluster.whens.begin(), cluster.whens.end());
+  std::vector<std::string> whens;
+  for (const auto& w : cluster.whens)
+    if (w != kAsPublished) whens.push_back(w);
   Key key{bucket.story, "subject." + bucket.axis + (bucket.head.empty() ? "" : "." + bucket.head),
           "", joined(g.tied_by, ", "), bucket.role};
   if (!whens.empty()) key.context += (key.context.empty() ? "" : "; ") + joined(whens, ", ");
   if (bucket.negated) key.context += " (denied)";
-  // Two clusters the same words name stay two findings.
-  while (groups.count(key)) key.context += "+";
+  // Two clusters the same words name stay two findings, told apart by their
+  // first claim (stable when other articles are added).
+  if (groups.count(key)) key.context += std::string(kClusterMark) + cluster.members.front()->id;
   groups.emplace(std::move(key), std::move(g));
 }
 

@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct Key {
   auto tie() const { return std::tie(story, attribute, scope, context, role); }
   bool operator<(const Key& other) const { return tie() < other.tie(); }
 };
+
+// Between a finding's shared words and the first claim that tells two
+// clusters of the same words apart; labels leave it out.
+inline constexpr std::string_view kClusterMark = " #";
 
 // Words most of a story's articles use near their figures ("cap", "energy"
 // in a story about a price cap): the story's topic, which ties no two figures.

@@ -205,11 +205,24 @@ bool is_side(const std::string& role) {
   return role != "outlet" && role != "other" && role != "mixed";
 }
 
+// A count the lexicon calls running (a toll, cases, people admitted): by its
+// head, or by a running word right by it ("312 people admitted"; not "1,200
+// vaccinated since the first case").
+bool is_running(const claim::Claim& c, const Options& options) {
+  if (c.value.unit != "count") return false;
+  if (options.cumulative.count(grouping::canonical_head(c.subject.head, options))) return true;
+  constexpr std::size_t kBeside = 2;  // the nearest terms
+  const auto& terms = c.subject.terms;
+  for (std::size_t i = 0; i < terms.size() && i < kBeside; ++i)
+    if (options.cumulative.count(terms[i])) return true;
+  return false;
+}
+
 // How the accounts of one group are compared.
 struct Comparison {
   Mode mode = Mode::each;
   const grouping::Topic* topic = nullptr;  // inferred groups: the story's topic words
-  bool cumulative = false;  // a running count: later articles may print higher figures
+  const Options* options = nullptr;        // the lexicon's running counts
 };
 
 // Some pair of figures, one from each account, is tied by most of its words.
@@ -220,15 +233,46 @@ bool firmly_tied(const Account& a, const Account& b, const grouping::Topic& topi
   return false;
 }
 
+// A publication time as minutes since 1970 in UTC, and whether it had a time
+// of day: "2026-03-09", "2026-03-09T09:30", "2026-03-10 00:15:00+01:00",
+// "...Z". Nothing for any other form.
+struct PublishedAt {
+  long long minutes = 0;
+  bool has_time = false;
+};
+
+std::optional<PublishedAt> published_at(const std::string& text) {
+  const auto day = quantity::parse_iso_day(std::string_view(text).substr(0, 10));
+  if (!day) return std::nullopt;
+  PublishedAt at{static_cast<long long>(*day) * 24 * 60, false};
+  if (text.size() == 10) return at;
+  int hour = 0, minute = 0, used = 0;
+  if ((text[10] != 'T' && text[10] != ' ') ||
+      std::sscanf(text.c_str() + 11, "%2d:%2d%n", &hour, &minute, &used) != 2)
+    return std::nullopt;
+  at.minutes += hour * 60 + minute;
+  at.has_time = true;
+  std::size_t rest = 11 + static_cast<std::size_t>(used);
+  if (rest < text.size() && text[rest] == ':') rest += 3;  // seconds
+  if (rest < text.size() && (text[rest] == '+' || text[rest] == '-')) {
+    int oh = 0, om = 0;
+    if (std::sscanf(text.c_str() + rest + 1, "%2d:%2d", &oh, &om) != 2) return std::nullopt;
+    at.minutes -= (text[rest] == '+' ? 1 : -1) * (oh * 60 + om);
+  }
+  return at;
+}
+
 // Publication times order two accounts when both are known and differ: a
 // day alone orders only against another day.
 std::optional<bool> published_before(const Account& a, const Account& b) {
-  if (a.published.empty() || b.published.empty()) return std::nullopt;
-  const std::string da = a.published.substr(0, 10), db = b.published.substr(0, 10);
-  if (da != db) return da < db;
-  if (a.published.size() <= 10 || b.published.size() <= 10 || a.published == b.published)
-    return std::nullopt;
-  return a.published < b.published;
+  const auto pa = published_at(a.published), pb = published_at(b.published);
+  if (!pa || !pb) return std::nullopt;
+  constexpr long long kDay = 24 * 60;
+  if (!pa->has_time || !pb->has_time) {
+    const long long da = pa->minutes / kDay, db = pb->minutes / kDay;
+    return da == db ? std::nullopt : std::optional<bool>(da < db);
+  }
+  return pa->minutes == pb->minutes ? std::nullopt : std::optional<bool>(pa->minutes < pb->minutes);
 }
 
 // A running count that differs between articles in time order: the later,
@@ -259,13 +303,20 @@ bool bounds_differ(const Account& a, const Account& b) {
 Verdict relation_of(const Account& a, const Account& b, const Comparison& how) {
   const Mode mode = how.mode;
   const bool meet = accounts_meet(a, b, mode);
-  if (!meet && how.cumulative)
+  const bool differ = !meet || (mode == Mode::each && bounds_differ(a, b));
+  // Later articles may print higher figures of a running count: compared in
+  // time order, pair by pair (a group may hold other counts too).
+  auto running = [&](const Account& x) {
+    return how.options && std::all_of(x.parts.begin(), x.parts.end(), [&](const Scaled* p) {
+             return is_running(*p->claim, *how.options);
+           });
+  };
+  const bool cumulative = running(a) && running(b);
+  if (differ && cumulative)
     if (auto v = over_time(a, b))
-      return *v == Verdict::outdated && how.topic && !firmly_tied(a, b, *how.topic, how.cumulative)
-                 ? Verdict::unassessed
-                 : *v;
-  if (!meet || (mode == Mode::each && bounds_differ(a, b))) {
-    if (how.topic && !firmly_tied(a, b, *how.topic, how.cumulative)) return Verdict::unassessed;
+      return how.topic && !firmly_tied(a, b, *how.topic, cumulative) ? Verdict::unassessed : *v;
+  if (differ) {
+    if (how.topic && !firmly_tied(a, b, *how.topic, cumulative)) return Verdict::unassessed;
     if (!a.base.empty() && !b.base.empty() && a.base != b.base) return Verdict::base_mismatch;
     if (is_side(a.role) && is_side(b.role) && a.role != b.role)
       return Verdict::speaker_disagreement;
@@ -403,7 +454,8 @@ Finding name_finding(const grouping::Key& key, const grouping::Group& group,
     if (!group.head.empty()) f.tied_by.push_back(group.head);
     f.tied_by.insert(f.tied_by.end(), group.tied_by.begin(), group.tied_by.end());
     f.label = group.head.empty() ? unnamed_figures(*group.members.front()) : group.head;
-    if (!group.tied_by.empty()) f.label += " (" + f.context + ")";
+    if (!group.tied_by.empty())
+      f.label += " (" + f.context.substr(0, f.context.find(grouping::kClusterMark)) + ")";
   } else {
     auto label = options.labels.find(f.attribute);
     f.label = label != options.labels.end() ? label->second : f.attribute;
@@ -611,17 +663,20 @@ std::string when_published(const std::string& published) {
 // to 58 (B, 2026-03-11 18:00)", and which article was behind the news.
 std::string explain_over_time(const Finding& f, const Accounts& accounts, const Judgement& j,
                               const Options& words) {
-  std::vector<const Account*> dated;
+  std::vector<std::pair<long long, const Account*>> dated;
   for (const auto& a : accounts.by_article)
-    if (!a.published.empty()) dated.push_back(&a);
+    if (const auto at = published_at(a.published)) dated.push_back({at->minutes, &a});
   std::stable_sort(dated.begin(), dated.end(),
-                   [](const Account* a, const Account* b) { return a->published < b->published; });
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   auto at = [&](const Account& a) {
     return account_says(a, f.scope, words) + " (" + a.name + ", " + when_published(a.published) +
            ")";
   };
+  constexpr std::size_t kMost = 4;
   std::string s = "The count changed over time: ";
-  for (std::size_t i = 0; i < dated.size(); ++i) s += (i ? ", then " : "") + at(*dated[i]);
+  for (std::size_t i = 0; i < dated.size() && i < kMost; ++i)
+    s += (i ? ", then " : "") + at(*dated[i].second);
+  if (dated.size() > kMost) s += ", and " + std::to_string(dated.size() - kMost) + " more";
   s += ".";
   if (j.verdict == Verdict::outdated) {
     const bool a_first = published_before(*j.a, *j.b).value_or(true);
@@ -673,24 +728,12 @@ std::string grouped_by(const Finding& f, bool has_head) {
   return s.empty() ? "" : " Grouped by: " + s + ".";
 }
 
-// Counts the lexicon calls running (a toll, cases, people admitted) are
-// compared in time order: by their head, or by a word all of them share.
-bool is_cumulative(const grouping::Group& group, const Options& options) {
-  if (group.members.front()->value.unit != "count") return false;
-  for (const auto& term : group.tied_by)
-    if (options.cumulative.count(term)) return true;
-  return std::all_of(group.members.begin(), group.members.end(), [&](const claim::Claim* c) {
-    return options.cumulative.count(grouping::canonical_head(c->subject.head, options)) > 0;
-  });
-}
-
 // One group of claims about one fact: scaled, judged, explained and graded.
 Finding finding_of(const grouping::Key& key, const grouping::Group& group, const Wholes& wholes,
                    const Options& options) {
   Finding f = name_finding(key, group, options);
   const std::vector<Scaled> scaled = scale_group(f, group.members, wholes);
-  const Comparison how{mode_of(f.unit), group.inferred ? group.topic.get() : nullptr,
-                       is_cumulative(group, options)};
+  const Comparison how{mode_of(f.unit), group.inferred ? group.topic.get() : nullptr, &options};
   const Accounts accounts = accounts_of_group(scaled, how.mode);
   const Judgement judged = judge(accounts, how);
   f.verdict = judged.verdict;

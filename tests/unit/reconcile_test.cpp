@@ -459,3 +459,39 @@ TEST_CASE("subjects: a share's head and one shared word tie it firmly; a count's
   REQUIRE(counted.size() == 2);  // not tied firmly: two figures, each alone
   for (const auto& f : counted) CHECK(f.verdict == reconcile::Verdict::single_source);
 }
+
+TEST_CASE("running counts: times with offsets order them, minimums update, old periods split",
+          "[reconcile][subject]") {
+  reconcile::Options words = kWords;
+  words.cumulative = {"case"};
+  auto cases = [](const std::string& outlet, quantity::Value v, const std::string& published,
+                  const std::string& when = "") {
+    auto c = about(generic(outlet, std::move(v)), "case", {"outbreak", "confirm"},
+                   claim::Role::result, when);
+    c.published = published;
+    return c;
+  };
+  // B was out first: 00:15 at UTC+1 is 23:15 UTC, before A's 23:30 UTC.
+  const auto stale = only({cases("A", count(41), "2026-03-09T23:30:00Z"),
+                           cases("B", count(58), "2026-03-10T00:15:00+01:00")},
+                          words);
+  CHECK(stale.verdict == reconcile::Verdict::outdated);
+  // "At least 41" and later "at least 58" is a count that rose, not a conflict.
+  CHECK(only({cases("A", count(41, "at_least"), "2026-03-09"),
+              cases("B", count(58, "at_least"), "2026-03-11")},
+             words)
+            .verdict == reconcile::Verdict::updated);
+  // "since February" in a March article is the count as published; "in 2024" is not.
+  const auto findings = reconcile::reconcile(
+      {cases("A", count(41), "2026-03-09", "2026-02"), cases("B", count(58), "2026-03-11"),
+       cases("C", count(120), "2026-03-12", "2024")},
+      words);
+  CHECK(findings.size() == 2);
+}
+
+TEST_CASE("subjects: claims with a head and no other word are grouped without a crash",
+          "[reconcile][subject]") {
+  const auto f = only(
+      {about(generic("A", count(12)), "toll", {}), about(generic("B", count(12)), "toll", {})});
+  CHECK(f.verdict == reconcile::Verdict::agree);
+}
