@@ -31,7 +31,12 @@ std::string Stemmer::stem_words(std::string_view words) {
   while (!words.empty()) {
     const std::size_t space = words.find(' ');
     const std::string_view word = words.substr(0, space);
-    if (!word.empty()) out += (out.empty() ? "" : " ") + stem(word);
+    if (!word.empty()) {
+      // Appended in two steps: `" " + stem(word)` sets off a false -Wrestrict
+      // in g++ 12 (GCC bug 105329).
+      if (!out.empty()) out += ' ';
+      out += stem(word);
+    }
     if (space == std::string_view::npos) break;
     words.remove_prefix(space + 1);
   }
