@@ -246,11 +246,15 @@ claim::Role named_role(const claim::Claim& c) {
   return r;
 }
 
+}  // namespace
+
 bool is_rate(const std::string& unit) {
   return unit == "%" || unit == "days/week" || unit == "points";
 }
 
-}  // namespace
+bool article_order(const claim::Claim* a, const claim::Claim* b) {
+  return std::tie(a->article, a->span.begin, a->id) < std::tie(b->article, b->span.begin, b->id);
+}
 
 std::string canonical_head(const std::string& head, const Options& options) {
   auto it = options.synonyms.find(head);
@@ -271,11 +275,7 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
   }
   group_by_subject(claims, options, groups);
   // In article order, so that a finding does not depend on the order claims came in.
-  for (auto& [key, g] : groups)
-    std::sort(g.members.begin(), g.members.end(), [](const claim::Claim* a, const claim::Claim* b) {
-      return std::tie(a->article, a->span.begin, a->id) <
-             std::tie(b->article, b->span.begin, b->id);
-    });
+  for (auto& [key, g] : groups) std::sort(g.members.begin(), g.members.end(), article_order);
   return groups;
 }
 

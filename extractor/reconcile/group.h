@@ -47,6 +47,13 @@ using Groups = std::map<Key, Group>;
 // to another outlet's figure.
 Groups group(const std::vector<claim::Claim>& claims, const Options& options);
 
+// A rate (%, days a week, points): figures for several groups bound the whole.
+bool is_rate(const std::string& unit);
+
+// Claims in the order their articles print them: findings do not depend on
+// the order claims came in.
+bool article_order(const claim::Claim* a, const claim::Claim* b);
+
 // The stem a head's synonym group is filed under, or the head itself.
 std::string canonical_head(const std::string& head, const Options& options);
 

@@ -153,7 +153,7 @@ enum class Mode {
 };
 
 Mode mode_of(const std::string& unit) {
-  if (unit == "%" || unit == "days/week" || unit == "points") return Mode::span;
+  if (grouping::is_rate(unit)) return Mode::span;
   if (unit == "date") return Mode::set;
   return Mode::each;
 }
@@ -772,11 +772,8 @@ std::vector<std::pair<grouping::Key, grouping::Group>> split_by_value(const grou
     reach = std::max(reach, hi(c));
     parts.back().second.members.push_back(c);
   }
-  for (auto& [k, part] : parts)  // back in article order
-    std::sort(part.members.begin(), part.members.end(), [](auto* a, auto* b) {
-      return std::tie(a->article, a->span.begin, a->id) <
-             std::tie(b->article, b->span.begin, b->id);
-    });
+  for (auto& [k, part] : parts)
+    std::sort(part.members.begin(), part.members.end(), grouping::article_order);
   return parts;
 }
 
