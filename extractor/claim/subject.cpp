@@ -11,6 +11,7 @@ namespace {
 constexpr std::size_t kMaxTerms = 8;
 constexpr std::size_t kMaxGap = 3;         // words a "..." of a phrase may stand for
 constexpr std::size_t kNegationAfter = 4;  // words after a figure a negation reaches
+constexpr std::size_t kPeriodAfter = 4;    // and a period word ("rose 0.3% over the month")
 
 // A word of the clause, or a whole figure: words are matched on keys (lower
 // case), and a figure is one token so that phrases see "#" where it stands.
@@ -266,11 +267,27 @@ std::string read_when(const SubjectInput& in, const std::vector<Token>& tokens, 
     if (tokens[t].type != Token::Type::other_figure) continue;
     for (const auto& q : in.facts.quantities)
       if (q.begin == tokens[t].begin && q.kind == ruleset::Kind::date) {
+        // A date past another figure is that figure's: "46% was the best since
+        // 52% in June 2022" does not put the 46% in 2022.
+        if (!clear_between(tokens, std::min(t, f) + 1, std::max(t, f))) continue;
         const std::size_t distance = t < f ? f - t : t - f;
         if (!nearest || distance < nearest_distance) nearest = &q, nearest_distance = distance;
       }
   }
   return nearest ? iso_of(nearest->value) : "";
+}
+
+// A span of time in the clause, with no other figure between, that the
+// figure is a change over: "the stock has lost 25% over the past 12 months".
+std::string read_span(const SubjectInput& in, const std::vector<Token>& tokens, std::size_t f) {
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    if (tokens[t].type != Token::Type::other_figure) continue;
+    if (!clear_between(tokens, std::min(t, f) + 1, std::max(t, f))) continue;
+    for (const auto& q : in.facts.quantities)
+      if (q.begin == tokens[t].begin && q.kind == ruleset::Kind::duration)
+        return "over " + quantity::describe(q.value);
+  }
+  return "";
 }
 
 }  // namespace
@@ -291,6 +308,10 @@ Subject read_subject(const SubjectInput& in, text::Stemmer& stemmer) {
     s.role_words = words_of(tokens, *role);
   }
   s.negated = best_phrase(lexicon.negation_phrases, tokens, f, kNegationAfter).has_value();
+  if (const auto period = best_phrase(lexicon.period_phrases, tokens, f, kPeriodAfter))
+    s.period = period->phrase->period;
+  else if (in.figure.kind != ruleset::Kind::duration)
+    s.period = read_span(in, tokens, f);
   s.when = read_when(in, tokens, f);
   return s;
 }

@@ -72,6 +72,7 @@ struct Cluster {
   std::vector<const claim::Claim*> members;
   std::map<std::string, int> terms;  // term -> how many members have it near
   std::set<std::string> whens;       // the dates its figures stand at
+  std::string period;                // the time its figures are per, once one says
 };
 
 // The terms a claim must share with a cluster to join it: a head ties
@@ -141,36 +142,66 @@ class BucketClusters {
   BucketClusters(std::shared_ptr<const Topic> topic, bool running)
       : topic_(std::move(topic)), running_(running) {}
 
-  void add(const claim::Claim& c) {
-    const std::vector<std::string> terms = near_terms(c, kNoTopic);
+  // The cluster `c` shares most terms with, at least `need` of them, and
+  // how many it shares.
+  std::optional<std::pair<std::size_t, std::size_t>> best_for(const claim::Claim& c,
+                                                              std::size_t need) const {
     std::map<std::size_t, std::size_t> shared;  // cluster -> terms shared with it
-    for (const auto& t : terms) {
+    for (const auto& t : near_terms(c, kNoTopic)) {
       auto it = index_.find(t);
       if (it == index_.end() || it->second.size() > kCommonTerm) continue;
       for (std::size_t k : it->second) ++shared[k];
     }
+    std::optional<std::pair<std::size_t, std::size_t>> best;
+    for (const auto& [k, n] : shared)
+      if (n >= need && fits(clusters_[k], c) && (!best || n > best->second)) best = {{k, n}};
+    return best;
+  }
+
+  void add(const claim::Claim& c) {
     const std::size_t need = terms_needed(c, kNoTopic);
     std::optional<std::size_t> best;
-    for (const auto& [k, n] : shared)
-      if (n >= need && fits(clusters_[k], c) && (!best || n > shared[*best])) best = k;
+    if (const auto found = best_for(c, need)) best = found->first;
     // A head with no terms at all joins the first cluster of its head.
     if (!best && need == 0 && !clusters_.empty() && fits(clusters_.front(), c)) best = 0;
-    if (!best) {
-      best = clusters_.size();
+    join(c, best);
+  }
+
+  // Into cluster `k`, or a new one.
+  void join(const claim::Claim& c, std::optional<std::size_t> k) {
+    if (!k) {
+      k = clusters_.size();
       clusters_.emplace_back();
     }
-    Cluster& cluster = clusters_[*best];
+    const std::vector<std::string> terms = near_terms(c, kNoTopic);
+    const std::size_t best = *k;
+    Cluster& cluster = clusters_[best];
     cluster.members.push_back(&c);
     if (const std::string when = when_of(c, running_); !when.empty()) cluster.whens.insert(when);
+    if (cluster.period.empty()) cluster.period = c.subject.period;
     for (const auto& t : terms)
-      if (cluster.terms[t]++ == 0) index_[t].push_back(*best);
+      if (cluster.terms[t]++ == 0) index_[t].push_back(best);
   }
   const std::vector<Cluster>& clusters() const { return clusters_; }
+
+  // A cluster where `c`'s own article already prints another value: two
+  // figures one article gives are two facts ("46.2% ... since 52.2% in 2022").
+  bool holds_other_value(std::size_t k, const claim::Claim& c) const {
+    const auto lo = [](const claim::Claim* x) { return x->value.lo.value_or(-1e300); };
+    const auto hi = [](const claim::Claim* x) { return x->value.hi.value_or(1e300); };
+    return std::any_of(clusters_[k].members.begin(), clusters_[k].members.end(), [&](auto* m) {
+      return m->article == c.article && (lo(m) > hi(&c) + 1e-9 || lo(&c) > hi(m) + 1e-9);
+    });
+  }
   const std::shared_ptr<const Topic>& topic() const { return topic_; }
 
  private:
+  // A sum or rate per month never joins one per year; one that names no
+  // period joins either.
   bool fits(const Cluster& cluster, const claim::Claim& c) const {
-    return when_fits(cluster, when_of(c, running_));
+    const std::string& period = c.subject.period;
+    const bool periods_meet = period.empty() || cluster.period.empty() || period == cluster.period;
+    return periods_meet && when_fits(cluster, when_of(c, running_));
   }
 
   std::shared_ptr<const Topic> topic_;
@@ -218,17 +249,48 @@ void add_inferred(const Bucket& bucket, const Cluster& cluster,
   groups.emplace(std::move(key), std::move(g));
 }
 
+// A figure whose clause names no head ("to £1,717", "£2.4m he raised") may
+// still be one a head names elsewhere: it joins the headed cluster it shares
+// most terms with (two at least), in any bucket of its story, scale and role;
+// else the headless bucket. Being headless, it ties nothing firmly.
+void add_headless(const claim::Claim& c, const Bucket& key,
+                  std::map<Bucket, BucketClusters>& buckets,
+                  const std::map<std::string, std::shared_ptr<const Topic>>& topics) {
+  constexpr std::size_t kHeadlessNeed = 2;
+  BucketClusters* best = nullptr;
+  std::optional<std::pair<std::size_t, std::size_t>> found;
+  for (auto it = buckets.lower_bound(Bucket{key.story, key.axis, "", {}, false});
+       it != buckets.end() && it->first.story == key.story && it->first.axis == key.axis; ++it) {
+    if (it->first.head.empty() || it->first.role != key.role || it->first.negated != key.negated)
+      continue;
+    const auto here = it->second.best_for(c, kHeadlessNeed);
+    if (here && !it->second.holds_other_value(here->first, c) &&
+        (!found || here->second > found->second))
+      found = here, best = &it->second;
+  }
+  if (best)
+    best->join(c, found->first);
+  else
+    buckets.try_emplace(key, topics.at(c.story), false).first->second.add(c);
+}
+
 void group_by_subject(const std::vector<claim::Claim>& claims, const Options& options,
                       Groups& groups) {
   const auto topics = topics_of(claims);
   std::map<Bucket, BucketClusters> buckets;
+  auto key_of = [&](const claim::Claim& c) {
+    return Bucket{c.story, axis_of(c), canonical_head(c.subject.head, options), c.subject.role,
+                  c.subject.negated};
+  };
   for (const auto& c : claims) {
-    if (!c.generic() || c.subject.empty()) continue;
-    const Bucket key{c.story, axis_of(c), canonical_head(c.subject.head, options), c.subject.role,
-                     c.subject.negated};
+    if (!c.generic() || c.subject.empty() || c.subject.head.empty()) continue;
+    const Bucket key = key_of(c);
     buckets.try_emplace(key, topics.at(c.story), options.cumulative.count(key.head) > 0)
         .first->second.add(c);
   }
+  for (const auto& c : claims)
+    if (c.generic() && !c.subject.empty() && c.subject.head.empty())
+      add_headless(c, key_of(c), buckets, topics);
   for (const auto& [bucket, clusters] : buckets)
     for (const auto& cluster : clusters.clusters())
       add_inferred(bucket, cluster, clusters.topic(), groups);
@@ -281,17 +343,25 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
 
 bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic, bool running) {
   if (a.subject.head.empty() || b.subject.head.empty()) return false;
+  // "Rose 0.3%" said per month and "2.3%" with no period may be two rates.
+  if (a.subject.period != b.subject.period) return false;
+  auto shared_of = [](const std::vector<std::string>& ta, const std::vector<std::string>& tb) {
+    std::size_t n = 0;
+    for (const auto& t : ta)
+      if (std::find(tb.begin(), tb.end(), t) != tb.end()) ++n;
+    return n;
+  };
   const std::vector<std::string> ta = near_terms(a, topic), tb = near_terms(b, topic);
-  std::size_t shared = 0;
-  for (const auto& t : ta)
-    if (std::find(tb.begin(), tb.end(), t) != tb.end()) ++shared;
+  const std::size_t shared = shared_of(ta, tb);
   const std::size_t fewer = std::min(ta.size(), tb.size());
   // A share's head names a rate (turnout, inflation, a vote share), and a
   // running count's a total (cases, the toll), of which a story has few: one
-  // other word in common ties them. A count's head (votes, jobs) is counted
-  // for each party or group, so it needs more.
+  // other word in common ties them, the story's own words too ("turnout in
+  // the by-election"). A count's head (votes, jobs) is counted for each
+  // party or group, so it needs more.
   const bool few = running || (a.value.unit == "%" && b.value.unit == "%");
-  if (few && (shared >= 1 || fewer == 0)) return true;
+  if (few && (shared_of(near_terms(a, kNoTopic), near_terms(b, kNoTopic)) >= 1 || fewer == 0))
+    return true;
   // Most of the shorter clause's words, and two at least where it has two:
   // "Varley must pay £85,000 compensation" and "Pellow was ordered to pay
   // £1.2m compensation" share two words of four, not a fact.

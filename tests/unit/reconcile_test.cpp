@@ -285,6 +285,11 @@ claim::Claim about(claim::Claim c, const std::string& head, std::vector<std::str
   c.subject.when = when;
   return c;
 }
+// A claim whose clause named no head, only these words.
+claim::Claim headless(claim::Claim c, std::vector<std::string> terms) {
+  c.subject.terms = std::move(terms);
+  return c;
+}
 claim::Claim generic(const std::string& outlet, quantity::Value v) {
   return make(outlet, "generic." + std::string(v.unit == "%" ? "percentage" : "count"),
               std::move(v));
@@ -494,4 +499,87 @@ TEST_CASE("subjects: claims with a head and no other word are grouped without a 
   const auto f = only(
       {about(generic("A", count(12)), "toll", {}), about(generic("B", count(12)), "toll", {})});
   CHECK(f.verdict == reconcile::Verdict::agree);
+}
+
+TEST_CASE(
+    "subjects: a rate per month and one with no period never conflict; per year and per "
+    "month never meet",
+    "[reconcile][subject]") {
+  auto per = [](claim::Claim c, const std::string& period) {
+    c.subject.period = period;
+    return c;
+  };
+  const auto findings = reconcile::reconcile(
+      {per(about(generic("A", pct(0.3, 0.3, 0.3)), "inflat", {"price", "rose"}), "month"),
+       about(generic("B", pct(2.3, 2.3, 2.3)), "inflat", {"price", "rose"}),
+       about(generic("C", pct(2.3, 2.3, 2.3)), "inflat", {"price", "eased"})},
+      kWords);
+  for (const auto& f : findings) CHECK_FALSE(reconcile::is_conflict(f));
+  // The same rate per year in both outlets still conflicts.
+  const auto yearly =
+      only({per(about(generic("A", pct(12, 12, 12)), "return", {"promis", "bond"}), "year"),
+            per(about(generic("B", pct(21, 21, 21)), "return", {"promis", "bond"}), "year")});
+  CHECK(yearly.verdict == reconcile::Verdict::conflict);
+  // Per month and per year: two findings.
+  const auto apart = reconcile::reconcile(
+      {per(about(generic("A", pct(1, 1, 1)), "return", {"promis", "bond"}), "month"),
+       per(about(generic("B", pct(12, 12, 12)), "return", {"promis", "bond"}), "year")},
+      kWords);
+  CHECK(apart.size() == 2);
+}
+
+TEST_CASE(
+    "subjects: a figure with no head joins the headed figures it shares two words with, "
+    "and agrees, but never conflicts",
+    "[reconcile][subject]") {
+  const auto agreed = only({about(generic("A", count(1717)), "cap", {"household", "typic"}),
+                            headless(generic("B", count(1717)), {"household", "typic", "bill"})});
+  CHECK(agreed.verdict == reconcile::Verdict::agree);
+  CHECK(agreed.outlets.size() == 2);
+  // Different values: not tied firmly, so split by value, no conflict.
+  const auto differing =
+      reconcile::reconcile({about(generic("A", count(1717)), "cap", {"household", "typic"}),
+                            headless(generic("B", count(1771)), {"household", "typic", "bill"})},
+                           kWords);
+  for (const auto& f : differing) CHECK_FALSE(reconcile::is_conflict(f));
+  // One shared word is not enough: it stays alone.
+  const auto apart =
+      reconcile::reconcile({about(generic("A", count(1717)), "cap", {"household", "typic"}),
+                            headless(generic("B", count(1717)), {"household", "storm"})},
+                           kWords);
+  CHECK(apart.size() == 2);
+}
+
+TEST_CASE(
+    "subjects: a headless figure does not join a cluster where its own article prints "
+    "another value",
+    "[reconcile][subject]") {
+  claim::Claim earlier = headless(generic("A", pct(52.2, 52.2, 52.2)), {"record", "contest"});
+  earlier.id = "a2";
+  const auto findings = reconcile::reconcile(
+      {about(generic("A", pct(46.2, 46.2, 46.2)), "turnout", {"record", "contest", "best"}),
+       earlier, about(generic("B", pct(46.33, 46.33, 46.33)), "turnout", {"contest", "count"})},
+      kWords);
+  // The turnouts conflict (one shared word ties two shares), and the
+  // earlier contest's 52.2% is not read as A's second turnout.
+  bool conflict = false;
+  for (const auto& f : findings) {
+    if (!reconcile::is_conflict(f)) continue;
+    conflict = true;
+    CHECK(std::find(f.claim_ids.begin(), f.claim_ids.end(), "a2") == f.claim_ids.end());
+  }
+  CHECK(conflict);
+}
+
+TEST_CASE("subjects: two shares of one head are tied by a word of the story's topic too",
+          "[reconcile][subject]") {
+  // "harbour" is beside figures in every article: the story's topic.
+  std::vector<claim::Claim> claims;
+  for (const char* outlet : {"A", "B", "C", "D", "E"})
+    claims.push_back(about(generic(outlet, count(10)), "boat", {"harbour", "moor"}));
+  claims.push_back(about(generic("A", pct(61, 61, 61)), "turnout", {"harbour", "poll"}));
+  claims.push_back(about(generic("B", pct(64, 64, 64)), "turnout", {"harbour", "count"}));
+  bool conflict = false;
+  for (const auto& f : reconcile::reconcile(claims, kWords)) conflict |= reconcile::is_conflict(f);
+  CHECK(conflict);
 }

@@ -323,3 +323,33 @@ TEST_CASE("the subject goes to claims.jsonl and back", "[subject]") {
   CHECK(back.terms == homes->subject.terms);
   CHECK(back.role == claim::Role::target);
 }
+
+TEST_CASE("period: the time a rate or a sum is per, from the lexicon or a span in the clause",
+          "[subject]") {
+  CHECK(subject_of("Members pay £240 a year to join.", "£240").period == "year");
+  CHECK(subject_of("Rents rose 0.4% over the month.", "0.4%").period == "month");
+  CHECK(subject_of("Over the month, rents rose 0.4%.", "0.4%").period == "month");
+  CHECK(subject_of("Annual rent growth was 6%.", "6%").period == "year");
+  CHECK(subject_of("A harbour pass costs £6 a day.", "£6").period == "day");
+  CHECK(subject_of("The fund has lost 18% over the past nine months.", "18%").period ==
+        "over 9 months");
+  CHECK(subject_of("Rents rose 0.4% in Leeds.", "0.4%").period.empty());
+}
+
+TEST_CASE("when: a date beyond another figure of the clause is that figure's", "[subject]") {
+  CHECK(subject_of("At 44%, turnout was the best since 51% in May 2021.", "44%").when.empty());
+  CHECK(subject_of("At 44%, turnout was the best since 51% in May 2021.", "51%").when == "2021-05");
+}
+
+TEST_CASE("frames: from # to #, asides, figures knocked off, parts of a whole", "[subject]") {
+  CHECK(subject_of("The fare cap moves up from the existing £2.50 to £2.80.", "£2.80").head_words ==
+        "cap");
+  CHECK(subject_of("The new fee, which covers two visits, is £240.", "£240").head_words == "fee");
+  CHECK(subject_of("Operating profit, its main gauge, fell back 2.1%.", "2.1%").head_words ==
+        "profit");
+  CHECK(subject_of("The warning knocked 9 per cent off the shares.", "9 per cent").head_words ==
+        "shares");
+  CHECK(subject_of("Annual sales had dropped 4% by March.", "4%").head_words == "sales");
+  CHECK(subject_of("Turnout in Eastbrook and Moor was confirmed at a fairly low 31.2%.", "31.2%")
+            .head_words == "turnout");
+}
