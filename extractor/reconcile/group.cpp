@@ -67,6 +67,18 @@ std::string axis_of(const claim::Claim& c) {
   return c.value.unit.empty() ? c.kind : c.value.unit;
 }
 
+bool values_meet(const claim::Claim& a, const claim::Claim& b) {
+  const double alo = a.value.lo.value_or(-1e300), ahi = a.value.hi.value_or(1e300);
+  const double blo = b.value.lo.value_or(-1e300), bhi = b.value.hi.value_or(1e300);
+  return alo <= bhi + 1e-9 && blo <= ahi + 1e-9;
+}
+
+// A cluster a claim could join, and how many terms it shares with it.
+struct Match {
+  std::size_t cluster = 0, shared = 0;
+  bool better_than(const Match& other) const { return shared > other.shared; }
+};
+
 // Claims in one bucket that share terms, built one claim at a time.
 struct Cluster {
   std::vector<const claim::Claim*> members;
@@ -144,24 +156,26 @@ class BucketClusters {
 
   // The cluster `c` shares most terms with, at least `need` of them, and
   // how many it shares.
-  std::optional<std::pair<std::size_t, std::size_t>> best_for(const claim::Claim& c,
-                                                              std::size_t need) const {
+  std::optional<Match> best_for(const claim::Claim& c, std::size_t need) const {
     std::map<std::size_t, std::size_t> shared;  // cluster -> terms shared with it
     for (const auto& t : near_terms(c, kNoTopic)) {
       auto it = index_.find(t);
       if (it == index_.end() || it->second.size() > kCommonTerm) continue;
       for (std::size_t k : it->second) ++shared[k];
     }
-    std::optional<std::pair<std::size_t, std::size_t>> best;
-    for (const auto& [k, n] : shared)
-      if (n >= need && fits(clusters_[k], c) && (!best || n > best->second)) best = {{k, n}};
+    std::optional<Match> best;
+    for (const auto& [k, n] : shared) {
+      if (n < need || !fits(clusters_[k], c)) continue;
+      const Match here{k, n};
+      if (!best || here.better_than(*best)) best = here;
+    }
     return best;
   }
 
   void add(const claim::Claim& c) {
     const std::size_t need = terms_needed(c, kNoTopic);
     std::optional<std::size_t> best;
-    if (const auto found = best_for(c, need)) best = found->first;
+    if (const auto found = best_for(c, need)) best = found->cluster;
     // A head with no terms at all joins the first cluster of its head.
     if (!best && need == 0 && !clusters_.empty() && fits(clusters_.front(), c)) best = 0;
     join(c, best);
@@ -187,12 +201,10 @@ class BucketClusters {
   // A cluster where `c`'s own article already prints another value: two
   // figures one article gives are two facts ("46.2% ... since 52.2% in 2022").
   bool holds_other_value(std::size_t k, const claim::Claim& c) const {
-    const auto lo = [](const claim::Claim* x) { return x->value.lo.value_or(-1e300); };
-    const auto hi = [](const claim::Claim* x) { return x->value.hi.value_or(1e300); };
-    return std::any_of(clusters_[k].members.begin(), clusters_[k].members.end(), [&](auto* m) {
-      return m->article == c.article && (lo(m) > hi(&c) + 1e-9 || lo(&c) > hi(m) + 1e-9);
-    });
+    return std::any_of(clusters_[k].members.begin(), clusters_[k].members.end(),
+                       [&](auto* m) { return m->article == c.article && !values_meet(*m, c); });
   }
+
   const std::shared_ptr<const Topic>& topic() const { return topic_; }
 
  private:
@@ -258,18 +270,21 @@ void add_headless(const claim::Claim& c, const Bucket& key,
                   const std::map<std::string, std::shared_ptr<const Topic>>& topics) {
   constexpr std::size_t kHeadlessNeed = 2;
   BucketClusters* best = nullptr;
-  std::optional<std::pair<std::size_t, std::size_t>> found;
+  std::optional<Match> found;
   for (auto it = buckets.lower_bound(Bucket{key.story, key.axis, "", {}, false});
        it != buckets.end() && it->first.story == key.story && it->first.axis == key.axis; ++it) {
     if (it->first.head.empty() || it->first.role != key.role || it->first.negated != key.negated)
       continue;
-    const auto here = it->second.best_for(c, kHeadlessNeed);
-    if (here && !it->second.holds_other_value(here->first, c) &&
-        (!found || here->second > found->second))
+    // The head itself among its words ("worth up to £300, payments") is one tie.
+    const auto& terms = c.subject.terms;
+    const bool names_head = std::find(terms.begin(), terms.end(), it->first.head) != terms.end();
+    const auto here = it->second.best_for(c, kHeadlessNeed - (names_head ? 1 : 0));
+    if (here && !it->second.holds_other_value(here->cluster, c) &&
+        (!found || here->better_than(*found)))
       found = here, best = &it->second;
   }
   if (best)
-    best->join(c, found->first);
+    best->join(c, found->cluster);
   else
     buckets.try_emplace(key, topics.at(c.story), false).first->second.add(c);
 }

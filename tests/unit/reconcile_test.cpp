@@ -583,3 +583,17 @@ TEST_CASE("subjects: two shares of one head are tied by a word of the story's to
   for (const auto& f : reconcile::reconcile(claims, kWords)) conflict |= reconcile::is_conflict(f);
   CHECK(conflict);
 }
+
+TEST_CASE("subjects: a headless figure whose words name a cluster's head needs one word more",
+          "[reconcile][subject]") {
+  // "Payments worth up to £300" and "fuel payments, worth up to £300": the
+  // second names no head of its own, but "payment" is among its words.
+  const auto f = only({about(generic("A", count(300)), "payment", {"worth", "lost"}),
+                       headless(generic("B", count(300)), {"worth", "payment", "fuel"})});
+  CHECK(f.verdict == reconcile::Verdict::agree);
+  const auto apart =
+      reconcile::reconcile({about(generic("A", count(300)), "payment", {"worth", "lost"}),
+                            headless(generic("B", count(300)), {"worth", "fuel", "winter"})},
+                           kWords);
+  CHECK(apart.size() == 2);
+}

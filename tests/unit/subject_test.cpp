@@ -352,4 +352,12 @@ TEST_CASE("frames: from # to #, asides, figures knocked off, parts of a whole", 
   CHECK(subject_of("Annual sales had dropped 4% by March.", "4%").head_words == "sales");
   CHECK(subject_of("Turnout in Eastbrook and Moor was confirmed at a fairly low 31.2%.", "31.2%")
             .head_words == "turnout");
+  CHECK(subject_of("Savers were promised a 9 per cent annual return.", "9 per cent").head_words ==
+        "return");
+  // A role word after the figure gives the role, not the head.
+  const auto forecast = subject_of("Growth beat the 1.4% forecast.", "1.4%");
+  CHECK(forecast.role == claim::Role::forecast);
+  CHECK(forecast.head.empty());
+  // A word that says when is no head: "£900 previously".
+  CHECK(subject_of("The fee is £950, up from £900 previously.", "£900").head.empty());
 }
