@@ -93,6 +93,8 @@ struct ArticleBuild {
   const text::Document& doc;
   std::map<std::size_t, const SentenceFacts*> facts_of;
   std::vector<SpeakerSeen> speakers;  // attributions seen so far, in article order
+  std::optional<long> anchor_day;     // the day its dates were read against
+  bool include_furniture = false;
 };
 
 // One sentence's speaker and scope mentions, for the figures in it.
@@ -235,6 +237,64 @@ Claim figure_claim(const ArticleBuild& b, const SentenceCues& cues, const quanti
   return c;
 }
 
+// A whole month that ended within two months before `day` (or is its
+// month): the period the latest statistics of a story cover.
+bool recent_month(const quantity::Value& v, std::optional<long> day) {
+  constexpr long kRecentDays = 62;
+  if (!day || !v.lo || !v.hi) return false;
+  const std::string lo = quantity::format_day(static_cast<long>(*v.lo));
+  const std::string after = quantity::format_day(static_cast<long>(*v.hi) + 1);
+  const bool month = lo.substr(8) == "01" && after.substr(8) == "01" && *v.hi - *v.lo < 31;
+  return month && *v.lo <= *day && *v.hi >= *day - kRecentDays;
+}
+
+// The month a statistic covers, just after it ("inflation was 2.3% in
+// April", "4.0% in the year to March", in a May article) or opening its
+// sentence ("In April, inflation fell to 2.3%"): part of the figure's
+// subject (its `when`), not a fact of its own. A day ("fell 4% on
+// Tuesday"), a past period ("11.1% in October 2022") and a month with no
+// figure beside it are facts.
+bool covers_a_figure(const ArticleBuild& b, const SentenceCues& cues,
+                     const quantity::Quantity& date) {
+  if (date.kind != ruleset::Kind::date || !recent_month(date.value, b.anchor_day)) return false;
+  const auto& figures = cues.facts.quantities;
+  auto is_figure = [](const quantity::Quantity& q) { return q.kind != ruleset::Kind::date; };
+  const std::string_view opening = b.doc.slice(date.end, std::min(date.end + 1, cues.sentence.end));
+  if (date.begin == cues.sentence.begin && opening == "," &&
+      std::any_of(figures.begin(), figures.end(),
+                  [&](const auto& q) { return is_figure(q) && q.begin > date.end; }))
+    return true;
+  for (const auto& q : figures) {
+    if (!is_figure(q) || q.end > date.begin || date.begin - q.end > 24) continue;
+    // Lexicon::key trims the gap: "" is a space, "in" is " in ".
+    const std::string gap = ruleset::Lexicon::key(b.doc.slice(q.end, date.begin));
+    if (gap.empty() || gap == "in" || gap == ", in" || gap == "for" || gap == "in the year" ||
+        gap == "over the year")
+      return true;
+  }
+  return false;
+}
+
+// The article's own date after a label of the lexicon's DATELINE_LABEL list
+// ("Published May 22, 2024", "Updated: 6 March"), or alone at the start of
+// its text ("2024-05-22 Energy costs ..." where a page's date line ran into
+// its first paragraph): a dateline, page furniture.
+bool is_dateline(const ArticleBuild& b, const SentenceCues& cues, const quantity::Quantity& q) {
+  if (q.kind != ruleset::Kind::date || !b.anchor_day || !q.value.lo || !q.value.hi ||
+      *q.value.lo != *q.value.hi || static_cast<long>(*q.value.lo) != *b.anchor_day)
+    return false;
+  std::string before = ruleset::Lexicon::key(b.doc.slice(cues.sentence.begin, q.begin));
+  if (!before.empty() && before.back() == ':') before.pop_back();
+  const bool first = !b.doc.sentences.empty() && &cues.sentence == &b.doc.sentences.front();
+  if (first && before.empty()) return true;
+  const auto labels = b.rules.lexicon.lists.find("DATELINE_LABEL");
+  if (labels == b.rules.lexicon.lists.end()) return false;
+  return std::any_of(labels->second.begin(), labels->second.end(), [&](const std::string& l) {
+    const std::string label = ruleset::Lexicon::key(l);
+    return before == label || before.ends_with(" " + label);
+  });
+}
+
 // The claims of one figure: itself, and the figure before a change when a
 // rule names it ("up from two days a week").
 void figure_claims(const ArticleBuild& b, const SentenceCues& cues, const quantity::Quantity& q,
@@ -246,9 +306,14 @@ void figure_claims(const ArticleBuild& b, const SentenceCues& cues, const quanti
   // A bare number or a position says nothing on its own; a number a subject
   // rule names ("a 14,696-vote majority") does.
   if (!best && (q.kind == ruleset::Kind::ordinal ||
-                (q.kind == ruleset::Kind::number && subject.head_rule.empty())))
+                (q.kind == ruleset::Kind::number && subject.head_rule.empty()) ||
+                covers_a_figure(b, cues, q)))
     return;
   Claim c = figure_claim(b, cues, q);
+  if (is_dateline(b, cues, q)) {
+    if (!b.include_furniture) return;
+    c.region = text::to_string(text::Region::dateline);
+  }
   c.subject = std::move(subject);
   if (!best) {
     c.attribute = "generic." + c.kind;
@@ -390,7 +455,8 @@ std::string stable_hash(std::string_view text) {
 std::vector<Claim> build(const ruleset::RuleSet& rules, text::Stemmer& stemmer,
                          const ingest::Article& article, const text::Document& doc,
                          const std::vector<SentenceFacts>& facts, const Options& options) {
-  ArticleBuild b{rules, stemmer, article, doc, {}, {}};
+  ArticleBuild b{
+      rules, stemmer, article, doc, {}, {}, options.anchor_day, options.include_furniture};
   for (const SentenceFacts& f : facts) b.facts_of[f.sentence] = &f;
   std::vector<Claim> claims;
   for (const SentenceFacts& f : facts) {

@@ -83,6 +83,9 @@ struct Claim {
 
 struct Options {
   bool include_furniture = false;  // also claims from bylines, related links, promos
+  // The day the article's dates were read against (its own, or the story's
+  // when it has none), days since 1970-01-01.
+  std::optional<long> anchor_day;
 };
 
 // What the earlier stages found in one sentence.

@@ -95,8 +95,10 @@ void finish(Worker& worker, ingest::Article& article, const Settings& settings,
   const std::optional<long> ref_day = settings.ref_day ? settings.ref_day : published_day(article);
   out.facts = analyse(worker, out.doc, ref_day, settings.us_dates,
                       settings.ref_day ? std::span<const quantity::StoryDay>() : story_days, given);
+  const auto anchor = quantity::anchor_day(
+      ref_day, given, settings.ref_day ? std::span<const quantity::StoryDay>() : story_days);
   out.claims = claim::build(worker.rules, worker.stemmer, article, out.doc, out.facts,
-                            {settings.include_furniture});
+                            {settings.include_furniture, anchor});
 }
 
 // Each story's dated articles: (article index, published day), in order of day.

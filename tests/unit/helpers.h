@@ -51,8 +51,9 @@ inline std::vector<claim::Claim> claims_of(const std::string& text, const std::s
   article.story = "test";
   article.file = "test.txt";
   const text::Document doc = worker.segmenter.segment_text(text);
-  const auto facts = cli::analyse(worker, doc, quantity::parse_iso_day(published), false);
-  return claim::build(worker.rules, worker.stemmer, article, doc, facts, {});
+  const auto day = quantity::parse_iso_day(published);
+  const auto facts = cli::analyse(worker, doc, day, false);
+  return claim::build(worker.rules, worker.stemmer, article, doc, facts, {false, day});
 }
 
 }  // namespace claimdiff::testing

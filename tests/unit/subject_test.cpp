@@ -361,3 +361,37 @@ TEST_CASE("frames: from # to #, asides, figures knocked off, parts of a whole", 
   // A word that says when is no head: "£900 previously".
   CHECK(subject_of("The fee is £950, up from £900 previously.", "£900").head.empty());
 }
+
+TEST_CASE("the month a statistic covers is its subject's time, not a claim of its own",
+          "[subject][claim]") {
+  auto dates_in = [](const std::string& text) {
+    std::vector<std::string> dates;
+    for (const auto& c : testing::claims_of(text, "2025-06-10"))
+      if (c.kind == "date") dates.push_back(c.text);
+    return dates;
+  };
+  // Just after the figure, or opening its sentence: the period it covers.
+  CHECK(dates_in("Unemployment rose to 4.4% in May, the agency said.").empty());
+  CHECK(dates_in("In May, unemployment rose to 4.4%.").empty());
+  CHECK(dates_in("Rents rose 6.1% in the year to April.").empty());
+  const auto covered = subject_of("Unemployment rose to 4.4% in May, the agency said.", "4.4%");
+  CHECK(covered.when == "2025-05");
+  // A day, a past period and a month with no figure beside it are facts.
+  CHECK(dates_in("The shares fell 4% on Monday 9 June.").size() == 1);
+  CHECK(dates_in("Unemployment peaked at 8.1% in October 2022.").size() == 1);
+  CHECK(dates_in("Prices eased in May.").size() == 1);
+}
+
+TEST_CASE("the article's own date after a label, or opening its text, is a dateline",
+          "[subject][claim]") {
+  auto dates_in = [](const std::string& text) {
+    std::size_t n = 0;
+    for (const auto& c : testing::claims_of(text, "2025-06-10")) n += c.kind == "date";
+    return n;
+  };
+  CHECK(dates_in("Published June 10, 2025 | 09:30\n\nThe ferry fare rose to £9.") == 0);
+  CHECK(dates_in("2025-06-10 The ferry fare rose to £9 on 2 June.") == 1);
+  // Another day after the label, or the article's day in its text, stays.
+  CHECK(dates_in("Updated: June 2, 2025\n\nThe fare rose to £9.") == 1);
+  CHECK(dates_in("The fare rose to £9 on 10 June 2025.") == 1);
+}
