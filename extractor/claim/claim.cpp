@@ -369,7 +369,7 @@ bool same_fact(const Claim& a, const Claim& b) {
   };
   const bool roles_differ = x.role != y.role && x.role != Role::result && y.role != Role::result;
   if (differ(x.head, y.head) || roles_differ || x.negated != y.negated || differ(x.when, y.when) ||
-      differ(x.period, y.period))
+      differ(x.per, y.per))
     return false;
   // A headline, standfirst or caption retells the body's date in few words.
   const bool retold = a.region != b.region;
@@ -489,7 +489,7 @@ nlohmann::ordered_json subject_to_json(const Subject& s) {
   j["role"] = to_string(s.role);
   if (!s.role_words.empty()) j["role_words"] = s.role_words;
   if (!s.when.empty()) j["when"] = s.when;
-  if (!s.period.empty()) j["period"] = s.period;
+  if (!s.per.empty()) j["per"] = s.per;
   if (s.negated) j["negated"] = true;
   if (!s.head_rule.empty()) j["head_rule"] = s.head_rule;
   return j;
@@ -505,7 +505,7 @@ Subject subject_from_json(const nlohmann::json& j) {
   s.role = *role;
   s.role_words = j.value("role_words", "");
   s.when = j.value("when", "");
-  s.period = j.value("period", "");
+  s.per = j.value("per", "");
   s.negated = j.value("negated", false);
   s.head_rule = j.value("head_rule", "");
   return s;

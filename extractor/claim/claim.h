@@ -39,9 +39,11 @@ struct Subject {
   Role role = Role::result;
   std::string role_words;  // the words that gave the role ("expected to"), if any
   std::string when;        // the date the figure stands at, ISO day or range "2024-04"; "" none
-  std::string period;      // the time it is per ("£1,717 a year", "rose 0.3% over the month")
-  bool negated = false;    // the clause denies the figure: "did not vote", "failed to reach"
-  std::string head_rule;   // the subject rule that gave the head; "" when the counted noun did
+  // What it is per: a time ("£1,717 a year", "rose 0.3% over the month",
+  // "over 12 months") or a unit ("24.5p per kWh", "9p a share").
+  std::string per;
+  bool negated = false;   // the clause denies the figure: "did not vote", "failed to reach"
+  std::string head_rule;  // the subject rule that gave the head; "" when the counted noun did
   bool empty() const { return head.empty() && terms.empty(); }
 };
 

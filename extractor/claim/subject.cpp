@@ -11,7 +11,7 @@ namespace {
 constexpr std::size_t kMaxTerms = 8;
 constexpr std::size_t kMaxGap = 3;         // words a "..." of a phrase may stand for
 constexpr std::size_t kNegationAfter = 4;  // words after a figure a negation reaches
-constexpr std::size_t kPeriodAfter = 4;    // and a period word ("rose 0.3% over the month")
+constexpr std::size_t kPerAfter = 4;       // and what it is per ("rose 0.3% over the month")
 
 // A word of the clause, or a whole figure: words are matched on keys (lower
 // case), and a figure is one token so that phrases see "#" where it stands.
@@ -308,10 +308,10 @@ Subject read_subject(const SubjectInput& in, text::Stemmer& stemmer) {
     s.role_words = words_of(tokens, *role);
   }
   s.negated = best_phrase(lexicon.negation_phrases, tokens, f, kNegationAfter).has_value();
-  if (const auto period = best_phrase(lexicon.period_phrases, tokens, f, kPeriodAfter))
-    s.period = period->phrase->period;
+  if (const auto per = best_phrase(lexicon.per_phrases, tokens, f, kPerAfter))
+    s.per = per->phrase->per;
   else if (in.figure.kind != ruleset::Kind::duration)
-    s.period = read_span(in, tokens, f);
+    s.per = read_span(in, tokens, f);
   s.when = read_when(in, tokens, f);
   return s;
 }

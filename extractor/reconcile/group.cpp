@@ -29,6 +29,14 @@ std::vector<std::string> near_terms(const claim::Claim& c, const Topic& topic) {
   return out;
 }
 
+// The words a claim is looked up by when clusters form: its nearest terms,
+// and what it is per ("24.50p per kWh" and "24.50 pence a kWh" share it).
+std::vector<std::string> index_terms(const claim::Claim& c) {
+  std::vector<std::string> terms = near_terms(c, kNoTopic);
+  if (!c.subject.per.empty()) terms.push_back("per " + c.subject.per);  // no stem has a space
+  return terms;
+}
+
 // Per story, the terms most of its articles use near their figures.
 std::map<std::string, std::shared_ptr<const Topic>> topics_of(
     const std::vector<claim::Claim>& claims) {
@@ -84,7 +92,7 @@ struct Cluster {
   std::vector<const claim::Claim*> members;
   std::map<std::string, int> terms;  // term -> how many members have it near
   std::set<std::string> whens;       // the dates its figures stand at
-  std::string period;                // the time its figures are per, once one says
+  std::string per;                   // the time or unit its figures are per, once one says
 };
 
 // The terms a claim must share with a cluster to join it: a head ties
@@ -158,7 +166,7 @@ class BucketClusters {
   // how many it shares.
   std::optional<Match> best_for(const claim::Claim& c, std::size_t need) const {
     std::map<std::size_t, std::size_t> shared;  // cluster -> terms shared with it
-    for (const auto& t : near_terms(c, kNoTopic)) {
+    for (const auto& t : index_terms(c)) {
       auto it = index_.find(t);
       if (it == index_.end() || it->second.size() > kCommonTerm) continue;
       for (std::size_t k : it->second) ++shared[k];
@@ -187,12 +195,12 @@ class BucketClusters {
       k = clusters_.size();
       clusters_.emplace_back();
     }
-    const std::vector<std::string> terms = near_terms(c, kNoTopic);
+    const std::vector<std::string> terms = index_terms(c);
     const std::size_t best = *k;
     Cluster& cluster = clusters_[best];
     cluster.members.push_back(&c);
     if (const std::string when = when_of(c, running_); !when.empty()) cluster.whens.insert(when);
-    if (cluster.period.empty()) cluster.period = c.subject.period;
+    if (cluster.per.empty()) cluster.per = c.subject.per;
     for (const auto& t : terms)
       if (cluster.terms[t]++ == 0) index_[t].push_back(best);
   }
@@ -208,12 +216,12 @@ class BucketClusters {
   const std::shared_ptr<const Topic>& topic() const { return topic_; }
 
  private:
-  // A sum or rate per month never joins one per year; one that names no
-  // period joins either.
+  // A sum or rate per month never joins one per year; one that says what
+  // it is per joins either.
   bool fits(const Cluster& cluster, const claim::Claim& c) const {
-    const std::string& period = c.subject.period;
-    const bool periods_meet = period.empty() || cluster.period.empty() || period == cluster.period;
-    return periods_meet && when_fits(cluster, when_of(c, running_));
+    const std::string& per = c.subject.per;
+    const bool pers_meet = per.empty() || cluster.per.empty() || per == cluster.per;
+    return pers_meet && when_fits(cluster, when_of(c, running_));
   }
 
   std::shared_ptr<const Topic> topic_;
@@ -359,7 +367,7 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
 bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic, bool running) {
   if (a.subject.head.empty() || b.subject.head.empty()) return false;
   // "Rose 0.3%" said per month and "2.3%" with no period may be two rates.
-  if (a.subject.period != b.subject.period) return false;
+  if (a.subject.per != b.subject.per) return false;
   auto shared_of = [](const std::vector<std::string>& ta, const std::vector<std::string>& tb) {
     std::size_t n = 0;
     for (const auto& t : ta)

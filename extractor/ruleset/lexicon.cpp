@@ -130,11 +130,11 @@ class SectionReader {
         words_by_name(body, name, "role", role_from_string, lex_.roles);
       else if (name == "negations")
         append(body, name, lex_.negations, true);
-      else if (name == "periods")
+      else if (name == "per")
         words_by_name(
-            body, name, "period",
+            body, name, "time or unit",
             [](const std::string& n) { return std::optional<std::string>(Lexicon::key(n)); },
-            lex_.periods);
+            lex_.per);
       else if (name == "synonyms")
         synonyms(body);
       else if (name == "stop_words")
@@ -725,9 +725,9 @@ std::vector<std::string> split_words(const std::string& phrase) {
 void finish_subject_words(Lexicon& lexicon) {
   lexicon.role_phrases.clear();
   lexicon.negation_phrases.clear();
-  lexicon.period_phrases.clear();
-  for (const auto& [text, period] : lexicon.periods)
-    lexicon.period_phrases.push_back({split_words(text), text, Role::result, period});
+  lexicon.per_phrases.clear();
+  for (const auto& [text, per] : lexicon.per)
+    lexicon.per_phrases.push_back({split_words(text), text, Role::result, per});
   for (const auto& [text, role] : lexicon.roles)
     lexicon.role_phrases.push_back({split_words(text), text, role});
   for (const auto& text : lexicon.negations)

@@ -81,7 +81,7 @@ struct Phrase {
   std::vector<std::string> words;
   std::string text;  // as the lexicon keeps it
   Role role = Role::result;
-  std::string period;  // for `periods`: the time a rate or sum is per ("year")
+  std::string per;  // for `per`: the time or unit a rate or sum is per ("year", "kwh")
 };
 
 struct Base {
@@ -135,9 +135,9 @@ struct Lexicon {
   // and words that say nothing of what a figure is about ("said", "would").
   std::map<std::string, Role> roles;
   std::vector<std::string> negations;
-  // The time a figure is per: "a year", "over the month" -> year, month.
-  std::map<std::string, std::string> periods;
-  std::vector<Phrase> role_phrases, negation_phrases, period_phrases;  // built from the three above
+  // What a figure is per: "a year", "over the month", "per kWh" -> year, month, kwh.
+  std::map<std::string, std::string> per;
+  std::vector<Phrase> role_phrases, negation_phrases, per_phrases;  // built from the three above
   std::map<std::string, std::size_t> synonym_group;      // head word (key) -> group index
   std::vector<std::vector<std::string>> synonym_groups;  // each group's words, the first its name
   std::map<std::string, std::string> synonym_of_stem;    // head stem -> the group's first stem

@@ -506,7 +506,7 @@ TEST_CASE(
     "month never meet",
     "[reconcile][subject]") {
   auto per = [](claim::Claim c, const std::string& period) {
-    c.subject.period = period;
+    c.subject.per = period;
     return c;
   };
   const auto findings = reconcile::reconcile(
@@ -582,6 +582,22 @@ TEST_CASE("subjects: two shares of one head are tied by a word of the story's to
   bool conflict = false;
   for (const auto& f : reconcile::reconcile(claims, kWords)) conflict |= reconcile::is_conflict(f);
   CHECK(conflict);
+}
+
+TEST_CASE("subjects: what two headless figures are per ties them like a shared word",
+          "[reconcile][subject]") {
+  auto per = [](claim::Claim c, const std::string& unit) {
+    c.subject.per = unit;
+    return c;
+  };
+  const auto f = only({per(headless(generic("A", count(21)), {"unit", "electr"}), "kwh"),
+                       per(headless(generic("B", count(21)), {"electr", "debit"}), "kwh")});
+  CHECK(f.verdict == reconcile::Verdict::agree);
+  // Without it, one shared word is not enough for figures with no head.
+  const auto apart = reconcile::reconcile({headless(generic("A", count(21)), {"unit", "electr"}),
+                                           headless(generic("B", count(21)), {"electr", "debit"})},
+                                          kWords);
+  CHECK(apart.size() == 2);
 }
 
 TEST_CASE("subjects: a headless figure whose words name a cluster's head needs one word more",

@@ -326,14 +326,17 @@ TEST_CASE("the subject goes to claims.jsonl and back", "[subject]") {
 
 TEST_CASE("period: the time a rate or a sum is per, from the lexicon or a span in the clause",
           "[subject]") {
-  CHECK(subject_of("Members pay £240 a year to join.", "£240").period == "year");
-  CHECK(subject_of("Rents rose 0.4% over the month.", "0.4%").period == "month");
-  CHECK(subject_of("Over the month, rents rose 0.4%.", "0.4%").period == "month");
-  CHECK(subject_of("Annual rent growth was 6%.", "6%").period == "year");
-  CHECK(subject_of("A harbour pass costs £6 a day.", "£6").period == "day");
-  CHECK(subject_of("The fund has lost 18% over the past nine months.", "18%").period ==
+  CHECK(subject_of("Members pay £240 a year to join.", "£240").per == "year");
+  CHECK(subject_of("Rents rose 0.4% over the month.", "0.4%").per == "month");
+  CHECK(subject_of("Over the month, rents rose 0.4%.", "0.4%").per == "month");
+  CHECK(subject_of("Annual rent growth was 6%.", "6%").per == "year");
+  CHECK(subject_of("A harbour pass costs £6 a day.", "£6").per == "day");
+  CHECK(subject_of("The fund has lost 18% over the past nine months.", "18%").per ==
         "over 9 months");
-  CHECK(subject_of("Rents rose 0.4% in Leeds.", "0.4%").period.empty());
+  CHECK(subject_of("Rents rose 0.4% in Leeds.", "0.4%").per.empty());
+  // A unit too: "per kWh", "a share".
+  CHECK(subject_of("The unit rate rises to 21.3p per kWh.", "21.3p").per == "kwh");
+  CHECK(subject_of("Holders get a dividend of 4.1p a share.", "4.1p").per == "share");
 }
 
 TEST_CASE("when: a date beyond another figure of the clause is that figure's", "[subject]") {
