@@ -125,6 +125,9 @@ TEST_CASE("roles: threshold, target, requirement, forecast, previous, change, re
     const auto s = subject_of("Growth is expected to reach 1.8% next spring.", "1.8%");
     CHECK(s.role == Role::forecast);
     CHECK(s.role_words == "expected to");
+    // A company's own outlook: "expects", "anticipates".
+    CHECK(subject_of("The ferry firm expects profit to reach £4m this year.", "£4m").role ==
+          Role::forecast);
     // The word after the figure: "the 2.1% analysts had expected".
     const auto after =
         subject_of("Growth came in at 1.6%, short of the 2.1% analysts had expected.", "2.1%");
