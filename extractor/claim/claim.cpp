@@ -260,9 +260,11 @@ bool covers_a_figure(const ArticleBuild& b, const SentenceCues& cues,
   const auto& figures = cues.facts.quantities;
   auto is_figure = [](const quantity::Quantity& q) { return q.kind != ruleset::Kind::date; };
   const std::string_view opening = b.doc.slice(date.end, std::min(date.end + 1, cues.sentence.end));
-  if (date.begin == cues.sentence.begin && opening == "," &&
-      std::any_of(figures.begin(), figures.end(),
-                  [&](const auto& q) { return is_figure(q) && q.begin > date.end; }))
+  const std::string lead = ruleset::Lexicon::key(b.doc.slice(cues.sentence.begin, date.begin));
+  const bool opens = lead.empty() || lead == "in" || lead == "during";
+  if (opens && opening == "," && std::any_of(figures.begin(), figures.end(), [&](const auto& q) {
+        return is_figure(q) && q.begin > date.end;
+      }))
     return true;
   for (const auto& q : figures) {
     if (!is_figure(q) || q.end > date.begin || date.begin - q.end > 24) continue;
@@ -289,9 +291,20 @@ bool is_dateline(const ArticleBuild& b, const SentenceCues& cues, const quantity
   if (first && before.empty()) return true;
   const auto labels = b.rules.lexicon.lists.find("DATELINE_LABEL");
   if (labels == b.rules.lexicon.lists.end()) return false;
+  // The label opens its line, or is printed with a capital after other
+  // furniture ("... | Published May 22, 2024"); "the report, published on
+  // 22 May 2024, found" is prose.
   return std::any_of(labels->second.begin(), labels->second.end(), [&](const std::string& l) {
     const std::string label = ruleset::Lexicon::key(l);
-    return before == label || before.ends_with(" " + label);
+    if (before == label) return true;
+    if (!before.ends_with(" " + label)) return false;
+    std::string_view printed = b.doc.slice(cues.sentence.begin, q.begin);
+    while (!printed.empty() && (printed.back() == ' ' || printed.back() == ':'))
+      printed.remove_suffix(1);
+    if (printed.size() < label.size()) return false;
+    const std::string_view word = printed.substr(printed.size() - label.size());
+    return ruleset::Lexicon::key(word) == label &&
+           std::isupper(static_cast<unsigned char>(word.front())) != 0;
   });
 }
 
@@ -369,7 +382,7 @@ bool same_fact(const Claim& a, const Claim& b) {
   };
   const bool roles_differ = x.role != y.role && x.role != Role::result && y.role != Role::result;
   if (differ(x.head, y.head) || roles_differ || x.negated != y.negated || differ(x.when, y.when) ||
-      differ(x.per, y.per))
+      differ(x.per, y.per) || differ(x.direction, y.direction))
     return false;
   // A headline, standfirst or caption retells the body's date in few words.
   const bool retold = a.region != b.region;
@@ -490,6 +503,7 @@ nlohmann::ordered_json subject_to_json(const Subject& s) {
   if (!s.role_words.empty()) j["role_words"] = s.role_words;
   if (!s.when.empty()) j["when"] = s.when;
   if (!s.per.empty()) j["per"] = s.per;
+  if (!s.direction.empty()) j["direction"] = s.direction;
   if (s.negated) j["negated"] = true;
   if (!s.head_rule.empty()) j["head_rule"] = s.head_rule;
   return j;
@@ -506,6 +520,7 @@ Subject subject_from_json(const nlohmann::json& j) {
   s.role_words = j.value("role_words", "");
   s.when = j.value("when", "");
   s.per = j.value("per", "");
+  s.direction = j.value("direction", "");
   s.negated = j.value("negated", false);
   s.head_rule = j.value("head_rule", "");
   return s;

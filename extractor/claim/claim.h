@@ -42,6 +42,9 @@ struct Subject {
   // What it is per: a time ("£1,717 a year", "rose 0.3% over the month",
   // "over 12 months") or a unit ("24.5p per kWh", "9p a share").
   std::string per;
+  // Which way a change goes, "up" or "down" ("fell 4%", "4% higher"); a
+  // figure with one is a change, compared with its sign.
+  std::string direction;
   bool negated = false;   // the clause denies the figure: "did not vote", "failed to reach"
   std::string head_rule;  // the subject rule that gave the head; "" when the counted noun did
   bool empty() const { return head.empty() && terms.empty(); }

@@ -267,9 +267,11 @@ std::string read_when(const SubjectInput& in, const std::vector<Token>& tokens, 
     if (tokens[t].type != Token::Type::other_figure) continue;
     for (const auto& q : in.facts.quantities)
       if (q.begin == tokens[t].begin && q.kind == ruleset::Kind::date) {
-        // A date past another figure is that figure's: "46% was the best since
-        // 52% in June 2022" does not put the 46% in 2022.
-        if (!clear_between(tokens, std::min(t, f) + 1, std::max(t, f))) continue;
+        // A date after another figure is that figure's: "46% was the best
+        // since 52% in June 2022" does not put the 46% in 2022. One before
+        // the figure still dates it ("In April 2024, the rate fell 0.8
+        // points to 2.3%").
+        if (t > f && !clear_between(tokens, f + 1, t)) continue;
         const std::size_t distance = t < f ? f - t : t - f;
         if (!nearest || distance < nearest_distance) nearest = &q, nearest_distance = distance;
       }
@@ -277,17 +279,61 @@ std::string read_when(const SubjectInput& in, const std::vector<Token>& tokens, 
   return nearest ? iso_of(nearest->value) : "";
 }
 
-// A span of time in the clause, with no other figure between, that the
-// figure is a change over: "the stock has lost 25% over the past 12 months".
+// A word of one of the lexicon's `lists` (as keys).
+bool in_list(const ruleset::Lexicon& lexicon, const std::string& list, const std::string& word) {
+  const auto it = lexicon.lists.find(list);
+  return it != lexicon.lists.end() &&
+         std::any_of(it->second.begin(), it->second.end(),
+                     [&](const std::string& w) { return ruleset::Lexicon::key(w) == word; });
+}
+
+// A span of time in the clause that the figure is a change over, with no
+// other figure between: "lost 25% over the past 12 months", "in the last
+// six months" ("jailed for six years for stealing £2.4m" is no span). Twelve
+// months is a year, as the lexicon's "in the year to" says.
 std::string read_span(const SubjectInput& in, const std::vector<Token>& tokens, std::size_t f) {
-  for (std::size_t t = 0; t < tokens.size(); ++t) {
+  auto word = [&](std::size_t t) {
+    return t < tokens.size() && tokens[t].type == Token::Type::word ? tokens[t].word : "";
+  };
+  for (std::size_t t = 1; t < tokens.size(); ++t) {
     if (tokens[t].type != Token::Type::other_figure) continue;
     if (!clear_between(tokens, std::min(t, f) + 1, std::max(t, f))) continue;
-    for (const auto& q : in.facts.quantities)
-      if (q.begin == tokens[t].begin && q.kind == ruleset::Kind::duration)
-        return "over " + quantity::describe(q.value);
+    if (!in_list(in.rules.lexicon, "SPAN_BEFORE", word(t - 1))) continue;
+    for (const auto& q : in.facts.quantities) {
+      if (q.begin != tokens[t].begin || q.kind != ruleset::Kind::duration) continue;
+      const bool twelve_months = q.value.unit == "months" && q.value.lo && q.value.hi &&
+                                 *q.value.lo == 12 && *q.value.hi == 12;
+      return twelve_months ? "year" : "over " + quantity::describe(q.value);
+    }
   }
   return "";
+}
+
+// What the figure is per, from the lexicon: a phrase that holds it ("£240 a
+// year", not "8.7% a year ago"), or a word close by ("annual", "over the
+// month"; "the annual conference heard that 300 delegates" is not).
+std::string read_per(const SubjectInput& in, const std::vector<Token>& tokens, std::size_t f) {
+  constexpr std::size_t kPerNear = 3;  // words between an unanchored phrase and the figure
+  const auto per = best_phrase(in.rules.lexicon.per_phrases, tokens, f, kPerAfter);
+  if (!per || (!per->anchored && per->distance > kPerNear)) return "";
+  if (per->end < tokens.size() && tokens[per->end].type == Token::Type::word &&
+      in_list(in.rules.lexicon, "NOT_PER_AFTER", tokens[per->end].word))
+    return "";
+  return per->phrase->per;
+}
+
+// Which way a share moves, from a direction phrase that holds it ("fell
+// 4%", "4% higher", "a 3% rise"): a change, whatever role words said
+// otherwise, except a forecast or target of one ("expected to fall 2%").
+// Only shares: "lost £180,000" and "cut 400 jobs" are sums and counts, not
+// changes of one.
+void read_direction(const SubjectInput& in, const std::vector<Token>& tokens, std::size_t f,
+                    Subject& s) {
+  if (in.figure.kind != ruleset::Kind::percentage) return;
+  const auto way = best_phrase(in.rules.lexicon.direction_phrases, tokens, f, 0);
+  if (!way || !way->anchored) return;
+  s.direction = way->phrase->direction;
+  if (s.role == Role::result) s.role = Role::change;
 }
 
 }  // namespace
@@ -308,10 +354,13 @@ Subject read_subject(const SubjectInput& in, text::Stemmer& stemmer) {
     s.role_words = words_of(tokens, *role);
   }
   s.negated = best_phrase(lexicon.negation_phrases, tokens, f, kNegationAfter).has_value();
-  if (const auto per = best_phrase(lexicon.per_phrases, tokens, f, kPerAfter))
-    s.per = per->phrase->per;
-  else if (in.figure.kind != ruleset::Kind::duration)
-    s.per = read_span(in, tokens, f);
+  read_direction(in, tokens, f, s);
+  // A date or a position is per nothing.
+  if (in.figure.kind != ruleset::Kind::date && in.figure.kind != ruleset::Kind::ordinal) {
+    s.per = read_per(in, tokens, f);
+    if (s.per.empty() && in.figure.kind != ruleset::Kind::duration)
+      s.per = read_span(in, tokens, f);
+  }
   s.when = read_when(in, tokens, f);
   return s;
 }

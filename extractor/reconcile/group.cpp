@@ -93,6 +93,7 @@ struct Cluster {
   std::map<std::string, int> terms;  // term -> how many members have it near
   std::set<std::string> whens;       // the dates its figures stand at
   std::string per;                   // the time or unit its figures are per, once one says
+  std::string direction;             // which way its changes go, once one says
 };
 
 // The terms a claim must share with a cluster to join it: a head ties
@@ -201,6 +202,7 @@ class BucketClusters {
     cluster.members.push_back(&c);
     if (const std::string when = when_of(c, running_); !when.empty()) cluster.whens.insert(when);
     if (cluster.per.empty()) cluster.per = c.subject.per;
+    if (cluster.direction.empty()) cluster.direction = c.subject.direction;
     for (const auto& t : terms)
       if (cluster.terms[t]++ == 0) index_[t].push_back(best);
   }
@@ -216,12 +218,16 @@ class BucketClusters {
   const std::shared_ptr<const Topic>& topic() const { return topic_; }
 
  private:
-  // A sum or rate per month never joins one per year; one that says what
-  // it is per joins either.
+  // A sum or rate per month never joins one per year; one that does not
+  // say what it is per joins either.
   bool fits(const Cluster& cluster, const claim::Claim& c) const {
-    const std::string& per = c.subject.per;
-    const bool pers_meet = per.empty() || cluster.per.empty() || per == cluster.per;
-    return pers_meet && when_fits(cluster, when_of(c, running_));
+    auto meet = [](const std::string& a, const std::string& b) {
+      return a.empty() || b.empty() || a == b;
+    };
+    // A rise and a fall stay apart: one outlet's "fell 4%" and another's
+    // "rose 4%" do not agree (and a sign on one side only is no conflict).
+    return meet(c.subject.per, cluster.per) && meet(c.subject.direction, cluster.direction) &&
+           when_fits(cluster, when_of(c, running_));
   }
 
   std::shared_ptr<const Topic> topic_;
@@ -234,7 +240,8 @@ class BucketClusters {
 std::vector<std::string> shared_terms(const Cluster& cluster) {
   std::vector<std::pair<int, std::string>> ranked;
   for (const auto& [term, n] : cluster.terms)
-    if (n >= 2) ranked.push_back({-n, term});
+    if (n >= 2 && term.find(' ') == std::string::npos)  // not "per year": a finding says that
+      ranked.push_back({-n, term});
   std::sort(ranked.begin(), ranked.end());
   std::vector<std::string> out;
   for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) out.push_back(ranked[i].second);
@@ -275,7 +282,8 @@ void add_inferred(const Bucket& bucket, const Cluster& cluster,
 // else the headless bucket. Being headless, it ties nothing firmly.
 void add_headless(const claim::Claim& c, const Bucket& key,
                   std::map<Bucket, BucketClusters>& buckets,
-                  const std::map<std::string, std::shared_ptr<const Topic>>& topics) {
+                  const std::map<std::string, std::shared_ptr<const Topic>>& topics,
+                  const Options& options) {
   constexpr std::size_t kHeadlessNeed = 2;
   BucketClusters* best = nullptr;
   std::optional<Match> found;
@@ -283,9 +291,12 @@ void add_headless(const claim::Claim& c, const Bucket& key,
        it != buckets.end() && it->first.story == key.story && it->first.axis == key.axis; ++it) {
     if (it->first.head.empty() || it->first.role != key.role || it->first.negated != key.negated)
       continue;
-    // The head itself among its words ("worth up to £300, payments") is one tie.
-    const auto& terms = c.subject.terms;
-    const bool names_head = std::find(terms.begin(), terms.end(), it->first.head) != terms.end();
+    // The head itself (or its synonym group's name) among its nearest words
+    // ("worth up to £300, payments") is one tie.
+    const auto terms = near_terms(c, kNoTopic);
+    const bool names_head = std::any_of(terms.begin(), terms.end(), [&](const std::string& t) {
+      return canonical_head(t, options) == it->first.head;
+    });
     const auto here = it->second.best_for(c, kHeadlessNeed - (names_head ? 1 : 0));
     if (here && !it->second.holds_other_value(here->cluster, c) &&
         (!found || here->better_than(*found)))
@@ -313,7 +324,7 @@ void group_by_subject(const std::vector<claim::Claim>& claims, const Options& op
   }
   for (const auto& c : claims)
     if (c.generic() && !c.subject.empty() && c.subject.head.empty())
-      add_headless(c, key_of(c), buckets, topics);
+      add_headless(c, key_of(c), buckets, topics, options);
   for (const auto& [bucket, clusters] : buckets)
     for (const auto& cluster : clusters.clusters())
       add_inferred(bucket, cluster, clusters.topic(), groups);
@@ -367,7 +378,7 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
 bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic, bool running) {
   if (a.subject.head.empty() || b.subject.head.empty()) return false;
   // "Rose 0.3%" said per month and "2.3%" with no period may be two rates.
-  if (a.subject.per != b.subject.per) return false;
+  if (a.subject.per != b.subject.per || a.subject.direction != b.subject.direction) return false;
   auto shared_of = [](const std::vector<std::string>& ta, const std::vector<std::string>& tb) {
     std::size_t n = 0;
     for (const auto& t : ta)

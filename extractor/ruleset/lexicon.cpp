@@ -130,6 +130,13 @@ class SectionReader {
         words_by_name(body, name, "role", role_from_string, lex_.roles);
       else if (name == "negations")
         append(body, name, lex_.negations, true);
+      else if (name == "directions")
+        words_by_name(
+            body, name, "direction (up or down)",
+            [](const std::string& n) {
+              return n == "up" || n == "down" ? std::optional<std::string>(n) : std::nullopt;
+            },
+            lex_.directions);
       else if (name == "per")
         words_by_name(
             body, name, "time or unit",
@@ -726,6 +733,9 @@ void finish_subject_words(Lexicon& lexicon) {
   lexicon.role_phrases.clear();
   lexicon.negation_phrases.clear();
   lexicon.per_phrases.clear();
+  lexicon.direction_phrases.clear();
+  for (const auto& [text, way] : lexicon.directions)
+    lexicon.direction_phrases.push_back({split_words(text), text, Role::change, "", way});
   for (const auto& [text, per] : lexicon.per)
     lexicon.per_phrases.push_back({split_words(text), text, Role::result, per});
   for (const auto& [text, role] : lexicon.roles)

@@ -82,6 +82,8 @@ struct Phrase {
   std::string text;  // as the lexicon keeps it
   Role role = Role::result;
   std::string per;  // for `per`: the time or unit a rate or sum is per ("year", "kwh")
+  // for `directions`: which way a change goes, "up" or "down"
+  std::string direction;
 };
 
 struct Base {
@@ -137,7 +139,10 @@ struct Lexicon {
   std::vector<std::string> negations;
   // What a figure is per: "a year", "over the month", "per kWh" -> year, month, kwh.
   std::map<std::string, std::string> per;
+  // Which way a change goes: "fell #", "# lower" -> down; "rose #", "up #" -> up.
+  std::map<std::string, std::string> directions;
   std::vector<Phrase> role_phrases, negation_phrases, per_phrases;  // built from the three above
+  std::vector<Phrase> direction_phrases;                            // built from `directions`
   std::map<std::string, std::size_t> synonym_group;      // head word (key) -> group index
   std::vector<std::vector<std::string>> synonym_groups;  // each group's words, the first its name
   std::map<std::string, std::string> synonym_of_stem;    // head stem -> the group's first stem

@@ -600,7 +600,7 @@ TEST_CASE("subjects: what two headless figures are per ties them like a shared w
   CHECK(apart.size() == 2);
 }
 
-TEST_CASE("subjects: a headless figure whose words name a cluster's head needs one word more",
+TEST_CASE("subjects: a headless figure whose words name a cluster's head needs one word fewer",
           "[reconcile][subject]") {
   // "Payments worth up to £300" and "fuel payments, worth up to £300": the
   // second names no head of its own, but "payment" is among its words.
@@ -612,4 +612,24 @@ TEST_CASE("subjects: a headless figure whose words name a cluster's head needs o
                             headless(generic("B", count(300)), {"worth", "fuel", "winter"})},
                            kWords);
   CHECK(apart.size() == 2);
+}
+
+TEST_CASE("subjects: a rise and a fall of the same size are two facts, never an agreement",
+          "[reconcile][subject]") {
+  auto way = [](claim::Claim c, const std::string& direction) {
+    c.subject.direction = direction;
+    c.subject.role = claim::Role::change;
+    return c;
+  };
+  const auto findings = reconcile::reconcile(
+      {way(about(generic("A", pct(4, 4, 4)), "share", {"trade", "open"}), "down"),
+       way(about(generic("B", pct(4, 4, 4)), "share", {"trade", "open"}), "up"),
+       way(about(generic("C", pct(4, 4, 4)), "share", {"trade", "bell"}), "down")},
+      kWords);
+  REQUIRE(findings.size() == 2);
+  for (const auto& f : findings) {
+    CHECK_FALSE(reconcile::is_conflict(f));
+    if (f.verdict == reconcile::Verdict::agree)
+      CHECK(f.outlets == std::vector<std::string>{"A", "C"});
+  }
 }

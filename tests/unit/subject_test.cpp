@@ -327,7 +327,7 @@ TEST_CASE("the subject goes to claims.jsonl and back", "[subject]") {
   CHECK(back.role == claim::Role::target);
 }
 
-TEST_CASE("period: the time a rate or a sum is per, from the lexicon or a span in the clause",
+TEST_CASE("per: the time or unit a figure is per, from the lexicon or a span in the clause",
           "[subject]") {
   CHECK(subject_of("Members pay £240 a year to join.", "£240").per == "year");
   CHECK(subject_of("Rents rose 0.4% over the month.", "0.4%").per == "month");
@@ -337,12 +337,21 @@ TEST_CASE("period: the time a rate or a sum is per, from the lexicon or a span i
   CHECK(subject_of("The fund has lost 18% over the past nine months.", "18%").per ==
         "over 9 months");
   CHECK(subject_of("Rents rose 0.4% in Leeds.", "0.4%").per.empty());
+  CHECK(subject_of("The fund lost 25% over the past 12 months.", "25%").per == "year");
+  // Not a per: a time ago, a word far off, a sentence served.
+  CHECK(subject_of("Inflation was 8.7% a year ago.", "8.7%").per.empty());
+  CHECK(subject_of("The annual conference of the union heard that 300 delegates voted.",
+                   "300 delegates")
+            .per.empty());
+  CHECK(subject_of("Smith was jailed for six years for stealing £2.4m.", "£2.4m").per.empty());
   // A unit too: "per kWh", "a share".
   CHECK(subject_of("The unit rate rises to 21.3p per kWh.", "21.3p").per == "kwh");
   CHECK(subject_of("Holders get a dividend of 4.1p a share.", "4.1p").per == "share");
 }
 
 TEST_CASE("when: a date beyond another figure of the clause is that figure's", "[subject]") {
+  // One before the figure still dates it.
+  CHECK(subject_of("In April 2024, the rate fell 0.8 points to 2.3%.", "2.3%").when == "2024-04");
   CHECK(subject_of("At 44%, turnout was the best since 51% in May 2021.", "44%").when.empty());
   CHECK(subject_of("At 44%, turnout was the best since 51% in May 2021.", "51%").when == "2021-05");
 }
@@ -386,6 +395,7 @@ TEST_CASE("the month a statistic covers is its subject's time, not a claim of it
   CHECK(dates_in("The shares fell 4% on Monday 9 June.").size() == 1);
   CHECK(dates_in("Unemployment peaked at 8.1% in October 2022.").size() == 1);
   CHECK(dates_in("Prices eased in May.").size() == 1);
+  CHECK(dates_in("In May 2025, unemployment rose to 4.4%.").empty());
 }
 
 TEST_CASE("the article's own date after a label, or opening its text, is a dateline",
@@ -400,4 +410,19 @@ TEST_CASE("the article's own date after a label, or opening its text, is a datel
   // Another day after the label, or the article's day in its text, stays.
   CHECK(dates_in("Updated: June 2, 2025\n\nThe fare rose to £9.") == 1);
   CHECK(dates_in("The fare rose to £9 on 10 June 2025.") == 1);
+  CHECK(dates_in("The report, published on 10 June 2025, found fares rose to £9.") == 1);
+}
+
+TEST_CASE("direction: a share that rises or falls is a change with a sign", "[subject]") {
+  const auto fell = subject_of("The shares fell 4% in early trading.", "4%");
+  CHECK(fell.direction == "down");
+  CHECK(fell.role == claim::Role::change);
+  CHECK(subject_of("The shares were 6% higher at noon.", "6%").direction == "up");
+  CHECK(subject_of("Sales posted a 3% rise.", "3%").direction == "up");
+  // A level is no change: "fell to 4%".
+  const auto level = subject_of("Inflation fell to 4% in the spring.", "4%");
+  CHECK(level.direction.empty());
+  CHECK(level.role == claim::Role::result);
+  // Sums and counts keep no direction: "lost £180,000" is what was lost.
+  CHECK(subject_of("The couple lost £180,000.", "£180,000").direction.empty());
 }
