@@ -39,7 +39,7 @@ struct Subject {
   Role role = Role::result;
   std::string role_words;  // the words that gave the role ("expected to"), if any
   std::string when;        // the date the figure stands at, ISO day or range "2024-04"; "" none
-  // What it is per: a time ("£1,717 a year", "rose 0.3% over the month",
+  // What it is per: a time ("£2,040 a year", "rose 0.4% over the month",
   // "over 12 months") or a unit ("24.5p per kWh", "9p a share").
   std::string per;
   // Which way a change goes, "up" or "down" ("fell 4%", "4% higher"); a

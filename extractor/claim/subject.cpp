@@ -11,7 +11,7 @@ namespace {
 constexpr std::size_t kMaxTerms = 8;
 constexpr std::size_t kMaxGap = 3;         // words a "..." of a phrase may stand for
 constexpr std::size_t kNegationAfter = 4;  // words after a figure a negation reaches
-constexpr std::size_t kPerAfter = 4;       // and what it is per ("rose 0.3% over the month")
+constexpr std::size_t kPerAfter = 4;       // and what it is per ("rose 0.4% over the month")
 
 // A word of the clause, or a whole figure: words are matched on keys (lower
 // case), and a figure is one token so that phrases see "#" where it stands.
@@ -288,8 +288,8 @@ bool in_list(const ruleset::Lexicon& lexicon, const std::string& list, const std
 }
 
 // A span of time in the clause that the figure is a change over, with no
-// other figure between: "lost 25% over the past 12 months", "in the last
-// six months" ("jailed for six years for stealing £2.4m" is no span). Twelve
+// other figure between: "lost 18% over the past 12 months", "in the last
+// six months" ("jailed for six years for stealing £3.1m" is no span). Twelve
 // months is a year, as the lexicon's "in the year to" says.
 std::string read_span(const SubjectInput& in, const std::vector<Token>& tokens, std::size_t f) {
   auto word = [&](std::size_t t) {
@@ -310,7 +310,7 @@ std::string read_span(const SubjectInput& in, const std::vector<Token>& tokens, 
 }
 
 // What the figure is per, from the lexicon: a phrase that holds it ("£240 a
-// year", not "8.7% a year ago"), or a word close by ("annual", "over the
+// year", not "6.1% a year ago"), or a word close by ("annual", "over the
 // month"; "the annual conference heard that 300 delegates" is not).
 std::string read_per(const SubjectInput& in, const std::vector<Token>& tokens, std::size_t f) {
   constexpr std::size_t kPerNear = 3;  // words between an unanchored phrase and the figure

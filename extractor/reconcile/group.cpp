@@ -30,7 +30,7 @@ std::vector<std::string> near_terms(const claim::Claim& c, const Topic& topic) {
 }
 
 // The words a claim is looked up by when clusters form: its nearest terms,
-// and what it is per ("24.50p per kWh" and "24.50 pence a kWh" share it).
+// and what it is per ("21.30p per kWh" and "21.30 pence a kWh" share it).
 std::vector<std::string> index_terms(const claim::Claim& c) {
   std::vector<std::string> terms = near_terms(c, kNoTopic);
   if (!c.subject.per.empty()) terms.push_back("per " + c.subject.per);  // no stem has a space
@@ -209,7 +209,7 @@ class BucketClusters {
   const std::vector<Cluster>& clusters() const { return clusters_; }
 
   // A cluster where `c`'s own article already prints another value: two
-  // figures one article gives are two facts ("46.2% ... since 52.2% in 2022").
+  // figures one article gives are two facts ("44% ... since 51% in 2019").
   bool holds_other_value(std::size_t k, const claim::Claim& c) const {
     return std::any_of(clusters_[k].members.begin(), clusters_[k].members.end(),
                        [&](auto* m) { return m->article == c.article && !values_meet(*m, c); });
@@ -276,7 +276,7 @@ void add_inferred(const Bucket& bucket, const Cluster& cluster,
   groups.emplace(std::move(key), std::move(g));
 }
 
-// A figure whose clause names no head ("to £1,717", "£2.4m he raised") may
+// A figure whose clause names no head ("to £2,040", "£3.1m he raised") may
 // still be one a head names elsewhere: it joins the headed cluster it shares
 // most terms with (two at least), in any bucket of its story, scale and role;
 // else the headless bucket. Being headless, it ties nothing firmly.
@@ -292,7 +292,7 @@ void add_headless(const claim::Claim& c, const Bucket& key,
     if (it->first.head.empty() || it->first.role != key.role || it->first.negated != key.negated)
       continue;
     // The head itself (or its synonym group's name) among its nearest words
-    // ("worth up to £300, payments") is one tie.
+    // ("worth up to £250, payments") is one tie.
     const auto terms = near_terms(c, kNoTopic);
     const bool names_head = std::any_of(terms.begin(), terms.end(), [&](const std::string& t) {
       return canonical_head(t, options) == it->first.head;
@@ -377,7 +377,7 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
 
 bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic, bool running) {
   if (a.subject.head.empty() || b.subject.head.empty()) return false;
-  // "Rose 0.3%" said per month and "2.3%" with no period may be two rates.
+  // "Rose 0.4%" said per month and "2.3%" with no period may be two rates.
   if (a.subject.per != b.subject.per || a.subject.direction != b.subject.direction) return false;
   auto shared_of = [](const std::vector<std::string>& ta, const std::vector<std::string>& tb) {
     std::size_t n = 0;

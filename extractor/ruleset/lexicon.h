@@ -69,7 +69,7 @@ enum class Role {
   requirement,  // what a rule demands: "must come in four days"
   forecast,     // what is expected: "expected to reach 3%"
   previous,     // an earlier value: "up from 3.2%", "used to", "previously"
-  change,       // a difference between two values: "rose by £149", "a 10% rise"
+  change,       // a difference between two values: "rose by £150", "a 10% rise"
 };
 const char* to_string(Role role);
 std::optional<Role> role_from_string(std::string_view name);

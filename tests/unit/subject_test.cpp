@@ -337,13 +337,13 @@ TEST_CASE("per: the time or unit a figure is per, from the lexicon or a span in 
   CHECK(subject_of("The fund has lost 18% over the past nine months.", "18%").per ==
         "over 9 months");
   CHECK(subject_of("Rents rose 0.4% in Leeds.", "0.4%").per.empty());
-  CHECK(subject_of("The fund lost 25% over the past 12 months.", "25%").per == "year");
+  CHECK(subject_of("The fund lost 18% over the past 12 months.", "18%").per == "year");
   // Not a per: a time ago, a word far off, a sentence served.
-  CHECK(subject_of("Inflation was 8.7% a year ago.", "8.7%").per.empty());
+  CHECK(subject_of("Inflation was 6.1% a year ago.", "6.1%").per.empty());
   CHECK(subject_of("The annual conference of the union heard that 300 delegates voted.",
                    "300 delegates")
             .per.empty());
-  CHECK(subject_of("Smith was jailed for six years for stealing £2.4m.", "£2.4m").per.empty());
+  CHECK(subject_of("Smith was jailed for six years for stealing £3.1m.", "£3.1m").per.empty());
   // A unit too: "per kWh", "a share".
   CHECK(subject_of("The unit rate rises to 21.3p per kWh.", "21.3p").per == "kwh");
   CHECK(subject_of("Holders get a dividend of 4.1p a share.", "4.1p").per == "share");
