@@ -241,11 +241,9 @@ Claim figure_claim(const ArticleBuild& b, const SentenceCues& cues, const quanti
 // month): the period the latest statistics of a story cover.
 bool recent_month(const quantity::Value& v, std::optional<long> day) {
   constexpr long kRecentDays = 62;
-  if (!day || !v.lo || !v.hi) return false;
-  const std::string lo = quantity::format_day(static_cast<long>(*v.lo));
-  const std::string after = quantity::format_day(static_cast<long>(*v.hi) + 1);
-  const bool month = lo.substr(8) == "01" && after.substr(8) == "01" && *v.hi - *v.lo < 31;
-  return month && *v.lo <= *day && *v.hi >= *day - kRecentDays;
+  constexpr std::size_t kMonth = 7;  // "2024-04"
+  if (!day || !v.lo || !v.hi || detail::iso_of(v).size() != kMonth) return false;
+  return *v.lo <= *day && *v.hi >= *day - kRecentDays;
 }
 
 // The month a statistic covers, just after it ("inflation was 2.3% in
@@ -260,8 +258,13 @@ bool covers_a_figure(const ArticleBuild& b, const SentenceCues& cues,
   const auto& figures = cues.facts.quantities;
   auto is_figure = [](const quantity::Quantity& q) { return q.kind != ruleset::Kind::date; };
   const std::string_view opening = b.doc.slice(date.end, std::min(date.end + 1, cues.sentence.end));
-  const std::string lead = ruleset::Lexicon::key(b.doc.slice(cues.sentence.begin, date.begin));
-  const bool opens = lead.empty() || lead == "in" || lead == "during";
+  const ruleset::Lexicon& lexicon = b.rules.lexicon;
+  // "In April," / "in the year to March": the lexicon's COVERED_BY words.
+  auto covers = [&](std::string words) {
+    if (!words.empty() && words.front() == ',') words = ruleset::Lexicon::key(words.substr(1));
+    return words.empty() || lexicon.in_list("COVERED_BY", words);
+  };
+  const bool opens = covers(ruleset::Lexicon::key(b.doc.slice(cues.sentence.begin, date.begin)));
   if (opens && opening == "," && std::any_of(figures.begin(), figures.end(), [&](const auto& q) {
         return is_figure(q) && q.begin > date.end;
       }))
@@ -269,10 +272,7 @@ bool covers_a_figure(const ArticleBuild& b, const SentenceCues& cues,
   for (const auto& q : figures) {
     if (!is_figure(q) || q.end > date.begin || date.begin - q.end > 24) continue;
     // Lexicon::key trims the gap: "" is a space, "in" is " in ".
-    const std::string gap = ruleset::Lexicon::key(b.doc.slice(q.end, date.begin));
-    if (gap.empty() || gap == "in" || gap == ", in" || gap == "for" || gap == "in the year" ||
-        gap == "over the year")
-      return true;
+    if (covers(ruleset::Lexicon::key(b.doc.slice(q.end, date.begin)))) return true;
   }
   return false;
 }

@@ -241,8 +241,8 @@ void read_terms(const SubjectInput& in, const std::vector<Token>& tokens, std::s
   }
 }
 
-// A date's value as ISO: a day, a whole month "2024-04", a whole year
-// "2024", else "from/to"; a date without its year as the partial form.
+}  // namespace
+
 std::string iso_of(const quantity::Value& v) {
   if (!v.lo || !v.hi) return v.partial;
   const std::string lo = quantity::format_day(static_cast<long>(*v.lo));
@@ -257,6 +257,8 @@ std::string iso_of(const quantity::Value& v) {
     return lo.substr(0, 7);
   return lo + "/" + hi;
 }
+
+namespace {
 
 // The date nearest the figure in its clause, for any figure but a date.
 std::string read_when(const SubjectInput& in, const std::vector<Token>& tokens, std::size_t f) {
@@ -279,14 +281,6 @@ std::string read_when(const SubjectInput& in, const std::vector<Token>& tokens, 
   return nearest ? iso_of(nearest->value) : "";
 }
 
-// A word of one of the lexicon's `lists` (as keys).
-bool in_list(const ruleset::Lexicon& lexicon, const std::string& list, const std::string& word) {
-  const auto it = lexicon.lists.find(list);
-  return it != lexicon.lists.end() &&
-         std::any_of(it->second.begin(), it->second.end(),
-                     [&](const std::string& w) { return ruleset::Lexicon::key(w) == word; });
-}
-
 // A span of time in the clause that the figure is a change over, with no
 // other figure between: "lost 18% over the past 12 months", "in the last
 // six months" ("jailed for six years for stealing £3.1m" is no span). Twelve
@@ -298,7 +292,7 @@ std::string read_span(const SubjectInput& in, const std::vector<Token>& tokens, 
   for (std::size_t t = 1; t < tokens.size(); ++t) {
     if (tokens[t].type != Token::Type::other_figure) continue;
     if (!clear_between(tokens, std::min(t, f) + 1, std::max(t, f))) continue;
-    if (!in_list(in.rules.lexicon, "SPAN_BEFORE", word(t - 1))) continue;
+    if (!in.rules.lexicon.in_list("SPAN_BEFORE", word(t - 1))) continue;
     for (const auto& q : in.facts.quantities) {
       if (q.begin != tokens[t].begin || q.kind != ruleset::Kind::duration) continue;
       const bool twelve_months = q.value.unit == "months" && q.value.lo && q.value.hi &&
@@ -317,7 +311,7 @@ std::string read_per(const SubjectInput& in, const std::vector<Token>& tokens, s
   const auto per = best_phrase(in.rules.lexicon.per_phrases, tokens, f, kPerAfter);
   if (!per || (!per->anchored && per->distance > kPerNear)) return "";
   if (per->end < tokens.size() && tokens[per->end].type == Token::Type::word &&
-      in_list(in.rules.lexicon, "NOT_PER_AFTER", tokens[per->end].word))
+      in.rules.lexicon.in_list("NOT_PER_AFTER", tokens[per->end].word))
     return "";
   return per->phrase->per;
 }

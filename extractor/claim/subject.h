@@ -20,4 +20,8 @@ struct SubjectInput {
 // negation of one figure. Only the clause's words are stemmed.
 Subject read_subject(const SubjectInput& in, text::Stemmer& stemmer);
 
+// A date's value as ISO: a day, a whole month "2024-04", a whole year
+// "2024", else "from/to"; a date without its year as the partial form.
+std::string iso_of(const quantity::Value& v);
+
 }  // namespace claimdiff::claim::detail

@@ -647,6 +647,12 @@ bool Lexicon::is_stop_word(std::string_view word) const {
   return std::binary_search(stop_words.begin(), stop_words.end(), word);
 }
 
+bool Lexicon::in_list(const std::string& list, std::string_view word) const {
+  const auto it = lists.find(list);
+  return it != lists.end() && std::any_of(it->second.begin(), it->second.end(),
+                                          [&](const std::string& w) { return key(w) == word; });
+}
+
 const Base* Lexicon::base(const std::string& id) const {
   auto it = bases.find(id);
   return it == bases.end() ? nullptr : &it->second;

@@ -177,6 +177,8 @@ struct Lexicon {
   // "staff"); the stem itself when no group holds it. Heads are stems.
   std::string synonym_head(const std::string& head_stem) const;
   bool is_stop_word(std::string_view word) const;  // `word` already a key
+  // `word` (a key) is one of the words of `lists[list]`; false when no pack gives the list.
+  bool in_list(const std::string& list, std::string_view word) const;
   // The unit of a measure or duration word ("miles" -> mi); "" when it has none.
   std::string unit(std::string_view word, bool duration) const;
 
