@@ -287,13 +287,13 @@ void add_headless(const claim::Claim& c, const Bucket& key,
   constexpr std::size_t kHeadlessNeed = 2;
   BucketClusters* best = nullptr;
   std::optional<Match> found;
+  const auto terms = near_terms(c, kNoTopic);
   for (auto it = buckets.lower_bound(Bucket{key.story, key.axis, "", {}, false});
        it != buckets.end() && it->first.story == key.story && it->first.axis == key.axis; ++it) {
     if (it->first.head.empty() || it->first.role != key.role || it->first.negated != key.negated)
       continue;
     // The head itself (or its synonym group's name) among its nearest words
     // ("worth up to £250, payments") is one tie.
-    const auto terms = near_terms(c, kNoTopic);
     const bool names_head = std::any_of(terms.begin(), terms.end(), [&](const std::string& t) {
       return canonical_head(t, options) == it->first.head;
     });
