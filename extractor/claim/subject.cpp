@@ -269,8 +269,8 @@ std::string read_when(const SubjectInput& in, const std::vector<Token>& tokens, 
     if (tokens[t].type != Token::Type::other_figure) continue;
     for (const auto& q : in.facts.quantities)
       if (q.begin == tokens[t].begin && q.kind == ruleset::Kind::date) {
-        // A date after another figure is that figure's: "46% was the best
-        // since 52% in June 2022" does not put the 46% in 2022. One before
+        // A date after another figure is that figure's: "44% was the best
+        // since 51% in May 2019" does not put the 44% in 2019. One before
         // the figure still dates it ("In April 2024, the rate fell 0.8
         // points to 2.3%").
         if (t > f && !clear_between(tokens, f + 1, t)) continue;
