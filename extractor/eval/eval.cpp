@@ -418,8 +418,12 @@ Result evaluate(const std::vector<Gold>& golds, const std::vector<claim::Claim>&
 
   score_groups(golds, findings, by_id, &Gold::conflicts, &reconcile::is_conflict, result.conflicts,
                result.missed_conflicts, &result.false_conflicts);
-  score_groups(golds, findings, by_id, &Gold::agreements, &reconcile::is_agreement,
-               result.agreements, result.missed_agreements, nullptr);
+  // Outlets that agree on one side of a conflict agree, as the finding says.
+  std::vector<reconcile::Finding> agreements = findings;
+  for (const auto& f : findings)
+    for (auto& side : reconcile::agreeing_sides(f)) agreements.push_back(std::move(side));
+  score_groups(golds, agreements, by_id, &Gold::agreements, &reconcile::is_agreement,
+               result.agreements, result.missed_agreements, &result.false_agreements);
   return result;
 }
 
@@ -456,6 +460,7 @@ std::string to_text(const Result& r) {
   list("missed conflicts", r.missed_conflicts);
   list("conflicts not in the gold", r.false_conflicts);
   list("missed agreements", r.missed_agreements);
+  list("agreements not in the gold", r.false_agreements);
   return out.str();
 }
 
@@ -474,6 +479,7 @@ nlohmann::ordered_json to_json(const Result& r) {
   j["missed_conflicts"] = items_json(r.missed_conflicts);
   j["false_conflicts"] = items_json(r.false_conflicts);
   j["missed_agreements"] = items_json(r.missed_agreements);
+  j["false_agreements"] = items_json(r.false_agreements);
   return j;
 }
 

@@ -100,7 +100,7 @@ struct Result {
   std::map<std::string, std::size_t> not_judged;
   Score conflicts, agreements;
   std::vector<Item> missed_facts, false_facts, furniture_false;
-  std::vector<Item> missed_conflicts, false_conflicts, missed_agreements;
+  std::vector<Item> missed_conflicts, false_conflicts, missed_agreements, false_agreements;
 };
 
 // Scores the claims and findings of the stories the gold files cover.

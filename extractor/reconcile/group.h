@@ -39,7 +39,15 @@ struct Group {
   std::string head;                          // inferred: the head's words as printed
   std::vector<std::string> tied_by;          // inferred: the terms most of its claims share
   std::shared_ptr<const Topic> topic;        // inferred: its story's topic words
+  std::vector<std::string> whens;            // inferred: the dates its figures stand at
+  bool negated = false;                      // inferred: its figures are denied
 };
+
+// An inferred group's words for its finding: "bill, household; 2024-10 (denied)".
+std::string context_of(const Group& group);
+
+// The terms at least two of the claims have near their figures, most shared first.
+std::vector<std::string> shared_terms(const std::vector<const claim::Claim*>& members);
 
 using Groups = std::map<Key, Group>;
 

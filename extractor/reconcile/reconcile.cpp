@@ -454,8 +454,9 @@ Finding name_finding(const grouping::Key& key, const grouping::Group& group,
     if (!group.head.empty()) f.tied_by.push_back(group.head);
     f.tied_by.insert(f.tied_by.end(), group.tied_by.begin(), group.tied_by.end());
     f.label = group.head.empty() ? unnamed_figures(*group.members.front()) : group.head;
-    if (!group.tied_by.empty())
-      f.label += " (" + f.context.substr(0, f.context.find(grouping::kClusterMark)) + ")";
+    if (const std::string said = f.context.substr(0, f.context.find(grouping::kClusterMark));
+        !said.empty())
+      f.label += " (" + said + ")";
   } else {
     auto label = options.labels.find(f.attribute);
     f.label = label != options.labels.end() ? label->second : f.attribute;
@@ -592,8 +593,9 @@ std::string explain_fit(const Finding& f, const Accounts& accounts, const Judgem
     return all.empty() ? "No figure could be put on a common scale."
                        : "Only " + accounts_say(all, f.scope, "; ", words) + ".";
   if (j.verdict == Verdict::agree)
-    return "All " + std::to_string(f.outlets.size()) +
-           " outlets agree: " + accounts_say(all, f.scope, "; ", words) + ".";
+    return (f.outlets.size() == 2 ? std::string("Both outlets")
+                                  : "All " + std::to_string(f.outlets.size()) + " outlets") +
+           " agree: " + accounts_say(all, f.scope, "; ", words) + ".";
   if (j.verdict == Verdict::equivalent)
     return "The figures only look different: " + accounts_say(all, f.scope, "; ", words) +
            "; on a common scale each is " + span_words(*j.a, f.unit) + ".";
@@ -728,6 +730,74 @@ std::string grouped_by(const Finding& f, bool has_head) {
   return s.empty() ? "" : " Grouped by: " + s + ".";
 }
 
+// A group's figures in runs whose intervals meet, lowest first. A group tied
+// by words whose figures do not all fit is most likely several facts that
+// share words ("Dunmore must pay £900,000 compensation", "Hartley must pay
+// £40,000 compensation"): each run is a fact, unless words tie two firmly.
+std::vector<grouping::Group> split_by_value(const grouping::Group& g) {
+  std::vector<const claim::Claim*> by_value = g.members;
+  auto lo = [](const claim::Claim* c) { return c->value.lo.value_or(-1e300); };
+  // "More than 90" meets every higher figure: it reaches no further than its
+  // bound, so that 112 and 310 stay two runs.
+  auto hi = [&](const claim::Claim* c) { return c->value.hi.value_or(lo(c)); };
+  std::stable_sort(by_value.begin(), by_value.end(),
+                   [&](auto* a, auto* b) { return lo(a) < lo(b); });
+  std::vector<grouping::Group> parts;
+  double reach = 0;
+  for (const claim::Claim* c : by_value) {
+    if (parts.empty() || lo(c) > reach + 1e-9) {
+      parts.push_back(g);
+      parts.back().members.clear();
+      reach = hi(c);
+    }
+    reach = std::max(reach, hi(c));
+    parts.back().members.push_back(c);
+  }
+  return parts;
+}
+
+// A part of a split group as a finding of its own: its members in article
+// order, the words they share, and its values ("= £14,000, £40,000").
+std::pair<grouping::Key, grouping::Group> keyed_part(const grouping::Key& key,
+                                                     grouping::Group part) {
+  std::vector<std::string> values;
+  for (const claim::Claim* c : part.members)  // in value order here
+    if (const std::string v = quantity::describe(c->value);
+        std::find(values.begin(), values.end(), v) == values.end() && values.size() < 3)
+      values.push_back(v);
+  std::sort(part.members.begin(), part.members.end(), grouping::article_order);
+  grouping::Key part_key = key;
+  if (part.inferred) {
+    part.tied_by = grouping::shared_terms(part.members);
+    const auto mark = key.context.find(grouping::kClusterMark);
+    part_key.context =
+        grouping::context_of(part) + (mark == std::string::npos ? "" : key.context.substr(mark));
+  }
+  std::string said;
+  for (const auto& v : values) said += (said.empty() ? "= " : ", ") + v;
+  part_key.context += (part_key.context.empty() ? "" : "; ") + said;
+  return {std::move(part_key), std::move(part)};
+}
+
+Finding finding_of(const grouping::Key& key, const grouping::Group& group, const Wholes& wholes,
+                   const Options& options);
+
+// A conflict's figures by value, and how the outlets of each run stand among
+// themselves: "the Gazette and the wire both say £40,000" is an agreement
+// inside the conflict. Nothing where all its figures meet.
+std::vector<Side> sides_of(const grouping::Key& key, const grouping::Group& group,
+                           const Wholes& wholes, const Options& options) {
+  const auto parts = split_by_value(group);
+  std::vector<Side> sides;
+  if (parts.size() < 2) return sides;
+  for (const auto& part : parts) {
+    const auto [part_key, sorted] = keyed_part(key, part);
+    const Finding f = finding_of(part_key, sorted, wholes, options);
+    sides.push_back({f.verdict, f.claim_ids, f.outlets, f.explanation});
+  }
+  return sides;
+}
+
 // One group of claims about one fact: scaled, judged, explained and graded.
 Finding finding_of(const grouping::Key& key, const grouping::Group& group, const Wholes& wholes,
                    const Options& options) {
@@ -744,37 +814,34 @@ Finding finding_of(const grouping::Key& key, const grouping::Group& group, const
   f.explanation =
       explain(f, accounts, judged, how.mode, options) + grouped_by(f, !group.head.empty());
   f.severity = grade(f, judged);
+  if (row(f.verdict).outcome == Outcome::conflict) f.sides = sides_of(key, group, wholes, options);
   return f;
 }
 
-// An inferred group whose figures differ but are not tied firmly enough to
-// conflict is most likely several facts that share words ("Pellow must pay
-// £1.2m compensation", "Varley must pay £85,000 compensation"): its figures
-// are split where their intervals do not meet, each run a finding of its own.
-std::vector<std::pair<grouping::Key, grouping::Group>> split_by_value(const grouping::Key& key,
-                                                                      const grouping::Group& g) {
-  std::vector<const claim::Claim*> by_value = g.members;
-  auto lo = [](const claim::Claim* c) { return c->value.lo.value_or(-1e300); };
-  auto hi = [](const claim::Claim* c) { return c->value.hi.value_or(1e300); };
-  std::stable_sort(by_value.begin(), by_value.end(),
-                   [&](auto* a, auto* b) { return lo(a) < lo(b); });
-  std::vector<std::pair<grouping::Key, grouping::Group>> parts;
-  double reach = 0;
-  for (const claim::Claim* c : by_value) {
-    if (parts.empty() || lo(c) > reach + 1e-9) {
-      grouping::Group part = g;
-      part.members.clear();
-      grouping::Key part_key = key;
-      part_key.context += (part_key.context.empty() ? "= " : "; = ") + quantity::describe(c->value);
-      parts.push_back({std::move(part_key), std::move(part)});
-      reach = hi(c);
-    }
-    reach = std::max(reach, hi(c));
-    parts.back().second.members.push_back(c);
+// Where a figure of one run is how another outlet gives a figure of another,
+// tied firmly by their words ("Hartley must pay £40,000 compensation" against
+// "Hartley was ordered to pay £14,000 compensation"), the runs are one fact
+// and are judged together: that difference is the finding.
+std::vector<grouping::Group> join_tied_parts(std::vector<grouping::Group> parts,
+                                             const Options& options) {
+  auto tied = [&](const grouping::Group& x, const grouping::Group& y) {
+    for (const claim::Claim* a : x.members)
+      for (const claim::Claim* b : y.members) {
+        const bool running = is_running(*a, options) && is_running(*b, options);
+        if (a->outlet != b->outlet && grouping::firmly_tied(*a, *b, *x.topic, running)) return true;
+      }
+    return false;
+  };
+  std::vector<grouping::Group> joined;
+  for (auto& part : parts) {
+    auto into = std::find_if(joined.begin(), joined.end(),
+                             [&](const grouping::Group& g) { return tied(g, part); });
+    if (into == joined.end())
+      joined.push_back(std::move(part));
+    else
+      into->members.insert(into->members.end(), part.members.begin(), part.members.end());
   }
-  for (auto& [k, part] : parts)
-    std::sort(part.members.begin(), part.members.end(), grouping::article_order);
-  return parts;
+  return joined;
 }
 
 }  // namespace
@@ -789,13 +856,22 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
   const Wholes wholes = wholes_of(claims);
   std::vector<Finding> findings;
   for (const auto& [key, group] : grouping::group(claims, options)) {
-    Finding f = finding_of(key, group, wholes, options);
-    if (f.verdict != Verdict::unassessed || !group.inferred) {
-      findings.push_back(std::move(f));
+    Finding whole = finding_of(key, group, wholes, options);
+    // Words tie several facts into one group ("Dunmore must pay £900,000
+    // compensation", "Hartley £40,000"): where its figures do not all fit, it is
+    // split by value, and only runs tied firmly by their words are rejoined.
+    // A running count's updates stay one finding.
+    const bool splits =
+        whole.verdict == Verdict::unassessed || row(whole.verdict).outcome == Outcome::conflict;
+    auto parts = group.inferred && splits ? split_by_value(group) : std::vector<grouping::Group>{};
+    if (parts.size() < 2) {
+      findings.push_back(std::move(whole));
       continue;
     }
-    for (const auto& [part_key, part] : split_by_value(key, group))
-      findings.push_back(finding_of(part_key, part, wholes, options));
+    for (auto& part : join_tied_parts(std::move(parts), options)) {
+      const auto [part_key, sorted] = keyed_part(key, std::move(part));
+      findings.push_back(finding_of(part_key, sorted, wholes, options));
+    }
   }
   // Most severe first, then worst verdict; ties in the order of their key.
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
@@ -822,6 +898,14 @@ nlohmann::ordered_json to_json(const Finding& f) {
   j["explanation"] = f.explanation;
   j["outlets"] = f.outlets;
   j["claim_ids"] = f.claim_ids;
+  if (!f.sides.empty()) {
+    auto& sides = j["sides"] = nlohmann::ordered_json::array();
+    for (const Side& side : f.sides)
+      sides.push_back({{"verdict", name(side.verdict)},
+                       {"outlets", side.outlets},
+                       {"claim_ids", side.claim_ids},
+                       {"explanation", side.explanation}});
+  }
   j["unit"] = f.unit;
   auto& scaled = j["scaled"] = nlohmann::ordered_json::array();
   auto num = [](const std::optional<double>& d) -> nlohmann::ordered_json {
@@ -853,6 +937,23 @@ bool is_agreement(const Finding& f) {
   const Outcome outcome = row(f.verdict).outcome;
   return f.severity != Severity::low &&
          (outcome == Outcome::looks_different || outcome == Outcome::same);
+}
+
+std::vector<Finding> agreeing_sides(const Finding& conflict) {
+  std::vector<Finding> out;
+  if (!is_conflict(conflict)) return out;
+  for (const Side& side : conflict.sides) {
+    const Outcome o = row(side.verdict).outcome;
+    if (o != Outcome::same && o != Outcome::looks_different) continue;
+    Finding f = conflict;
+    f.verdict = side.verdict;
+    f.claim_ids = side.claim_ids;
+    f.outlets = side.outlets;
+    f.explanation = side.explanation;
+    f.sides.clear();
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 }  // namespace claimdiff::reconcile

@@ -127,6 +127,15 @@ struct ScaledClaim {
   std::optional<double> lo, hi;
 };
 
+// A conflict's figures that meet (a run of values), and how its outlets stand
+// among themselves: agree, compatible, or a single source.
+struct Side {
+  Verdict verdict = Verdict::single_source;
+  std::vector<std::string> claim_ids;
+  std::vector<std::string> outlets;
+  std::string explanation;  // how they stand, in the words a finding of its own would use
+};
+
 struct Finding {
   std::string id;  // stable: hash of story, attribute, scope, context and role
   std::string story, attribute, label, scope, context;
@@ -143,6 +152,7 @@ struct Finding {
   std::vector<std::string> claim_ids;
   std::vector<std::string> outlets;
   std::vector<ScaledClaim> scaled;
+  std::vector<Side> sides;  // a conflict: its figures by value, each run judged alone
   // base-mismatch: the range of the missing figure (e.g. turnout, %) that makes both true.
   std::optional<double> implied_lo, implied_hi;
   std::string implied_what;
@@ -170,6 +180,10 @@ nlohmann::ordered_json to_json(const Finding& finding);
 bool is_conflict(const Finding& finding);
 // Agreements, with or without a unit conversion, above low severity.
 bool is_agreement(const Finding& finding);
+// The agreements of a conflict's sides ("two outlets say £40,000, a third
+// £14,000"), each as a finding of its own claims, with the conflict's
+// severity: how an editor reads the outlets that agree.
+std::vector<Finding> agreeing_sides(const Finding& conflict);
 
 // What a claim says, in words: "more than 50% of all members".
 std::string describe_claim(const claim::Claim& claim, const Options& words);

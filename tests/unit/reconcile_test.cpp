@@ -557,8 +557,8 @@ TEST_CASE(
   claim::Claim earlier = headless(generic("A", pct(51, 51, 51)), {"record", "contest"});
   earlier.id = "a2";
   const auto findings = reconcile::reconcile(
-      {about(generic("A", pct(44, 44, 44)), "turnout", {"record", "contest", "best"}),
-       earlier, about(generic("B", pct(44.7, 44.7, 44.7)), "turnout", {"contest", "count"})},
+      {about(generic("A", pct(44, 44, 44)), "turnout", {"record", "contest", "best"}), earlier,
+       about(generic("B", pct(44.7, 44.7, 44.7)), "turnout", {"contest", "count"})},
       kWords);
   // The turnouts conflict (one shared word ties two shares), and the
   // earlier contest's 51% is not read as A's second turnout.
@@ -632,4 +632,58 @@ TEST_CASE("subjects: a rise and a fall of the same size are two facts, never an 
     if (f.verdict == reconcile::Verdict::agree)
       CHECK(f.outlets == std::vector<std::string>{"A", "C"});
   }
+}
+
+TEST_CASE("subjects: two facts that share words are split, and only the one tied firmly conflicts",
+          "[reconcile][subject]") {
+  // "Ordered to pay £40,000 compensation" (Hartley, in A and B; £14,000 in C)
+  // and "ordered to pay £900,000 compensation and costs" (Dunmore): one head,
+  // two facts. The £900,000 agrees on its own; £14,000 conflicts with £40,000.
+  const auto findings = reconcile::reconcile(
+      {about(generic("A", money(40000)), "compens", {"pay", "order", "hartley"}),
+       about(generic("B", money(40000)), "compens", {"pay", "hartley"}),
+       about(generic("C", money(14000)), "compens", {"pay", "order", "hartley"}),
+       about(generic("A", money(900000)), "compens", {"pay", "dunmore", "cost"}),
+       about(generic("B", money(900000)), "compens", {"cost", "pay", "order", "dunmore"}),
+       about(generic("C", money(900000)), "compens", {"pay", "order", "dunmore", "cost"})},
+      kWords);
+  REQUIRE(findings.size() == 2);
+  const auto& conflict = findings[0];
+  CHECK(conflict.verdict == reconcile::Verdict::conflict);
+  CHECK(conflict.claim_ids.size() == 3);
+  CHECK(conflict.context.find("= £14,000, £40,000") != std::string::npos);
+  CHECK(conflict.tied_by == std::vector<std::string>{"compens", "hartley", "pay", "order"});
+  CHECK(findings[1].verdict == reconcile::Verdict::agree);
+  CHECK(findings[1].outlets.size() == 3);
+  // The two outlets that give £40,000 agree on one side of the conflict.
+  REQUIRE(conflict.sides.size() == 2);
+  CHECK(conflict.sides[0].verdict == reconcile::Verdict::single_source);
+  CHECK(conflict.sides[1].verdict == reconcile::Verdict::agree);
+  CHECK(conflict.sides[1].outlets == std::vector<std::string>{"A", "B"});
+  const auto agreeing = reconcile::agreeing_sides(conflict);
+  REQUIRE(agreeing.size() == 1);
+  CHECK(reconcile::is_agreement(agreeing[0]));
+  CHECK(agreeing[0].claim_ids.size() == 2);
+}
+
+TEST_CASE("subjects: words a whole story uses tie two figures only where nearly all are shared",
+          "[reconcile][subject]") {
+  // Every article has "pay", "order" and the name beside its figures: the
+  // story's topic. Two of three words in common is a tie; two of four is not.
+  std::vector<claim::Claim> claims;
+  for (const char* outlet : {"D", "E", "F", "G"}) {
+    claims.push_back(about(generic(outlet, count(7)), "count", {"pay", "order", "hartley"}));
+    claims.back().attribute = "generic.charges";  // a different bucket, for the topic only
+  }
+  claims.push_back(about(generic("A", money(40000)), "compens", {"pay", "hartley"}));
+  claims.push_back(about(generic("B", money(14000)), "compens", {"pay", "order", "hartley"}));
+  bool conflict = false;
+  for (const auto& f : reconcile::reconcile(claims, kWords)) conflict |= reconcile::is_conflict(f);
+  CHECK(conflict);
+  claims.pop_back();
+  claims.push_back(
+      about(generic("B", money(14000)), "compens", {"pay", "order", "cost", "hartley"}));
+  conflict = false;
+  for (const auto& f : reconcile::reconcile(claims, kWords)) conflict |= reconcile::is_conflict(f);
+  CHECK_FALSE(conflict);
 }
