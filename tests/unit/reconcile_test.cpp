@@ -687,3 +687,26 @@ TEST_CASE("subjects: words a whole story uses tie two figures only where nearly 
   for (const auto& f : reconcile::reconcile(claims, kWords)) conflict |= reconcile::is_conflict(f);
   CHECK_FALSE(conflict);
 }
+
+TEST_CASE("subjects: which way a share moved ties it like a shared word", "[reconcile][subject]") {
+  auto way = [](claim::Claim c, const std::string& direction) {
+    c.subject.direction = direction;
+    c.subject.role = claim::Role::change;
+    return c;
+  };
+  // "Shares fell 4% at the open" and "late selling knocked 7% off the shares":
+  // no word in common but the head, and both falls.
+  const auto findings = reconcile::reconcile(
+      {way(about(generic("A", pct(4, 4, 4)), "share", {"open"}), "down"),
+       way(about(generic("B", pct(7, 7, 7)), "share", {"knock", "late"}), "down")},
+      kWords);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].verdict == reconcile::Verdict::conflict);
+  CHECK(findings[0].explanation.find("Grouped by: share; moved down.") != std::string::npos);
+  // Without a direction the two are not tied.
+  const auto apart = reconcile::reconcile(
+      {about(generic("A", pct(4, 4, 4)), "share", {"open"}, claim::Role::change),
+       about(generic("B", pct(7, 7, 7)), "share", {"knock", "late"}, claim::Role::change)},
+      kWords);
+  for (const auto& f : apart) CHECK_FALSE(reconcile::is_conflict(f));
+}
