@@ -374,6 +374,13 @@ std::string account_says(const Account& a, const std::string& finding_scope, con
 
 // "3-5 days/week", "4%": an account's span on the finding's scale.
 std::string span_words(const Account& a, const std::string& unit) {
+  if (unit == "date") {  // days since 1970, as ISO days
+    auto day = [](const std::optional<double>& d) {
+      return d ? quantity::format_day(static_cast<long>(*d)) : std::string("?");
+    };
+    const std::string lo = day(a.lo), hi = day(a.hi);
+    return lo == hi ? lo : lo + " to " + hi;
+  }
   const std::string lo = a.lo ? fmt(*a.lo) : "?", hi = a.hi ? fmt(*a.hi) : "?";
   return (lo == hi ? lo : lo + "-" + hi) + (unit == "%" ? "%" : " " + unit);
 }
