@@ -347,6 +347,23 @@ TEST_CASE("per: the time or unit a figure is per, from the lexicon or a span in 
   // A unit too: "per kWh", "a share".
   CHECK(subject_of("The unit rate rises to 21.3p per kWh.", "21.3p").per == "kwh");
   CHECK(subject_of("Holders get a dividend of 4.1p a share.", "4.1p").per == "share");
+  // The figure a price moves to is per what the one it moves from is.
+  CHECK(subject_of("Gas climbs from 5.9p per kWh to 6.6p.", "6.6p").per == "kwh");
+  CHECK(subject_of("Parking goes from £4 a day to £5.", "£5").per == "day");
+}
+
+TEST_CASE("roles: the figure a change starts from is the previous one", "[subject][role]") {
+  using claim::Role;
+  CHECK(subject_of("The fee is £310, up 5% from £295 previously.", "£295").role == Role::previous);
+  CHECK(subject_of("The cap moves from the existing £1,290 to £1,340.", "£1,290").role ==
+        Role::previous);
+  CHECK(subject_of("The cap moves from the existing £1,290 to £1,340.", "£1,340").role ==
+        Role::result);
+  CHECK(subject_of("Bills rise from the present £980 a year to £1,020.", "£980").role ==
+        Role::previous);
+  CHECK(subject_of("Analysts see £3.05, against £2.80 currently.", "£2.80").role == Role::previous);
+  CHECK(subject_of("Fares will rise from £2.80 currently to £3.05.", "£2.80").role ==
+        Role::previous);
 }
 
 TEST_CASE("when: a date beyond another figure of the clause is that figure's", "[subject]") {
