@@ -66,9 +66,12 @@ bool article_order(const claim::Claim* a, const claim::Claim* b);
 std::string canonical_head(const std::string& head, const Options& options);
 
 // Two claims of an inferred group are tied firmly enough to conflict: both
-// have a head, and they share most of their nearest terms that are not the
-// story's topic (one, for shares and for `running` counts: cases, a toll).
-// Looser ties can agree but not conflict.
+// have a head, say the same about what they are per and which way they moved,
+// and they share most of their nearest terms that are not the story's topic
+// (one, for shares and for `running` counts: cases, a toll; which way a share
+// moved counts as one), or nearly all their nearest terms with the topic's
+// (two at least, and two thirds of the words either has). Looser ties can
+// agree but not conflict.
 bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic, bool running);
 
 }  // namespace claimdiff::reconcile::grouping

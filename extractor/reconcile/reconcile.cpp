@@ -737,34 +737,55 @@ std::string grouped_by(const Finding& f, bool has_head) {
   return s.empty() ? "" : " Grouped by: " + s + ".";
 }
 
-// A group's figures in runs whose intervals meet, lowest first. A group tied
-// by words whose figures do not all fit is most likely several facts that
-// share words ("Dunmore must pay £900,000 compensation", "Hartley must pay
-// £40,000 compensation"): each run is a fact, unless words tie two firmly.
-std::vector<grouping::Group> split_by_value(const grouping::Group& g) {
-  std::vector<const claim::Claim*> by_value = g.members;
-  auto lo = [](const claim::Claim* c) { return c->value.lo.value_or(-1e300); };
-  // "More than 90" meets every higher figure: it reaches no further than its
-  // bound, so that 112 and 310 stay two runs.
-  auto hi = [&](const claim::Claim* c) { return c->value.hi.value_or(lo(c)); };
-  std::stable_sort(by_value.begin(), by_value.end(),
-                   [&](auto* a, auto* b) { return lo(a) < lo(b); });
+// A group's figures in runs whose intervals meet on the group's common
+// scale, lowest first. A group tied by words whose figures do not all fit is
+// most likely several facts that share words ("Rossiter was awarded £620,000
+// damages", "Hartley £37,500"): each run is a fact, unless words tie two
+// firmly. Where an article's figures are read as one span (rates for
+// several groups), they stay together.
+std::vector<grouping::Group> split_by_value(const grouping::Group& g, const Wholes& wholes) {
+  const std::string unit = common_unit(g.members);
+  struct Block {
+    double lo, hi;
+    std::vector<const claim::Claim*> members;
+  };
+  std::vector<Block> blocks;
+  std::map<std::string, std::size_t> block_of_article;
+  for (const claim::Claim* c : g.members) {
+    const auto s = scale(*c, unit, wholes);
+    const std::optional<double> lo = s ? s->lo : c->value.lo, hi = s ? s->hi : c->value.hi;
+    const double from = lo.value_or(-1e300);
+    // An open figure ("more than 90") meets every higher one: it reaches no
+    // further than its bound, so that the higher figures may stay apart.
+    const double to = hi.value_or(from);
+    const bool together = mode_of(unit) == Mode::span;
+    auto [at, fresh] = block_of_article.try_emplace(together ? c->article : c->id, blocks.size());
+    if (fresh) blocks.push_back({from, to, {}});
+    Block& b = blocks[at->second];
+    b.lo = std::min(b.lo, from);
+    b.hi = std::max(b.hi, to);
+    b.members.push_back(c);
+  }
+  std::stable_sort(blocks.begin(), blocks.end(),
+                   [](const Block& a, const Block& b) { return a.lo < b.lo; });
   std::vector<grouping::Group> parts;
   double reach = 0;
-  for (const claim::Claim* c : by_value) {
-    if (parts.empty() || lo(c) > reach + 1e-9) {
+  for (const Block& b : blocks) {
+    if (parts.empty() || b.lo > reach + 1e-9) {
       parts.push_back(g);
       parts.back().members.clear();
-      reach = hi(c);
+      reach = b.hi;
     }
-    reach = std::max(reach, hi(c));
-    parts.back().members.push_back(c);
+    reach = std::max(reach, b.hi);
+    auto& members = parts.back().members;
+    members.insert(members.end(), b.members.begin(), b.members.end());
   }
   return parts;
 }
 
 // A part of a split group as a finding of its own: its members in article
-// order, the words they share, and its values ("= £14,000, £40,000").
+// order, the words and dates they share, and its values ("= £12,500,
+// £37,500"). A single figure keeps the words that put it in the group.
 std::pair<grouping::Key, grouping::Group> keyed_part(const grouping::Key& key,
                                                      grouping::Group part) {
   std::vector<std::string> values;
@@ -775,34 +796,17 @@ std::pair<grouping::Key, grouping::Group> keyed_part(const grouping::Key& key,
   std::sort(part.members.begin(), part.members.end(), grouping::article_order);
   grouping::Key part_key = key;
   if (part.inferred) {
-    part.tied_by = grouping::shared_terms(part.members);
-    const auto mark = key.context.find(grouping::kClusterMark);
-    part_key.context =
-        grouping::context_of(part) + (mark == std::string::npos ? "" : key.context.substr(mark));
+    if (part.members.size() > 1) part.tied_by = grouping::shared_terms(part.members);
+    std::set<std::string> whens;
+    for (const claim::Claim* c : part.members)
+      if (!c->subject.when.empty()) whens.insert(c->subject.when);
+    part.whens.assign(whens.begin(), whens.end());
+    part_key.context = grouping::context_of(part);
   }
   std::string said;
   for (const auto& v : values) said += (said.empty() ? "= " : ", ") + v;
   part_key.context += (part_key.context.empty() ? "" : "; ") + said;
   return {std::move(part_key), std::move(part)};
-}
-
-Finding finding_of(const grouping::Key& key, const grouping::Group& group, const Wholes& wholes,
-                   const Options& options);
-
-// A conflict's figures by value, and how the outlets of each run stand among
-// themselves: "the Gazette and the wire both say £40,000" is an agreement
-// inside the conflict. Nothing where all its figures meet.
-std::vector<Side> sides_of(const grouping::Key& key, const grouping::Group& group,
-                           const Wholes& wholes, const Options& options) {
-  const auto parts = split_by_value(group);
-  std::vector<Side> sides;
-  if (parts.size() < 2) return sides;
-  for (const auto& part : parts) {
-    const auto [part_key, sorted] = keyed_part(key, part);
-    const Finding f = finding_of(part_key, sorted, wholes, options);
-    sides.push_back({f.verdict, f.claim_ids, f.outlets, f.explanation});
-  }
-  return sides;
 }
 
 // One group of claims about one fact: scaled, judged, explained and graded.
@@ -821,34 +825,92 @@ Finding finding_of(const grouping::Key& key, const grouping::Group& group, const
   f.explanation =
       explain(f, accounts, judged, how.mode, options) + grouped_by(f, !group.head.empty());
   f.severity = grade(f, judged);
-  if (row(f.verdict).outcome == Outcome::conflict) f.sides = sides_of(key, group, wholes, options);
   return f;
 }
 
-// Where a figure of one run is how another outlet gives a figure of another,
-// tied firmly by their words ("Hartley must pay £40,000 compensation" against
-// "Hartley was ordered to pay £14,000 compensation"), the runs are one fact
-// and are judged together: that difference is the finding.
+// A conflict's figures by value, and how the outlets of each run stand among
+// themselves: two outlets that both say £37,500 agree inside the conflict.
+// Nothing where all its figures meet.
+std::vector<Side> sides_of(const grouping::Key& key, const grouping::Group& group,
+                           const Wholes& wholes, const Options& options) {
+  const auto parts = split_by_value(group, wholes);
+  std::vector<Side> sides;
+  if (parts.size() < 2) return sides;
+  for (const auto& part : parts) {
+    const auto [part_key, sorted] = keyed_part(key, part);
+    const Finding f = finding_of(part_key, sorted, wholes, options);
+    sides.push_back({f.verdict, f.severity, f.furniture, f.claim_ids, f.outlets, f.explanation});
+  }
+  return sides;
+}
+
+// Runs of which a figure of one is how another outlet gives a figure of the
+// other, tied firmly by their words ("Hartley was awarded £37,500 damages"
+// against "the jury awarded Hartley £12,500"), are one fact and are judged
+// together: that difference is the finding. Ties are followed through, so
+// the runs joined do not depend on their order.
 std::vector<grouping::Group> join_tied_parts(std::vector<grouping::Group> parts,
                                              const Options& options) {
   auto tied = [&](const grouping::Group& x, const grouping::Group& y) {
     for (const claim::Claim* a : x.members)
       for (const claim::Claim* b : y.members) {
         const bool running = is_running(*a, options) && is_running(*b, options);
+        // Judged outlet against outlet, so only a tie between outlets counts.
         if (a->outlet != b->outlet && grouping::firmly_tied(*a, *b, *x.topic, running)) return true;
       }
     return false;
   };
+  std::vector<std::size_t> root(parts.size());
+  for (std::size_t i = 0; i < parts.size(); ++i) root[i] = i;
+  auto find = [&](std::size_t i) {
+    while (root[i] != i) i = root[i] = root[root[i]];
+    return i;
+  };
+  for (std::size_t i = 0; i < parts.size(); ++i)
+    for (std::size_t k = i + 1; k < parts.size(); ++k)
+      if (find(i) != find(k) && tied(parts[i], parts[k]))
+        root[std::max(find(i), find(k))] = std::min(find(i), find(k));
   std::vector<grouping::Group> joined;
-  for (auto& part : parts) {
-    auto into = std::find_if(joined.begin(), joined.end(),
-                             [&](const grouping::Group& g) { return tied(g, part); });
-    if (into == joined.end())
-      joined.push_back(std::move(part));
-    else
-      into->members.insert(into->members.end(), part.members.begin(), part.members.end());
+  std::map<std::size_t, std::size_t> joined_at;  // root part -> its place in `joined`
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    auto [at, fresh] = joined_at.try_emplace(find(i), joined.size());
+    if (fresh) {
+      joined.push_back(std::move(parts[i]));
+      continue;
+    }
+    auto& members = joined[at->second].members;
+    members.insert(members.end(), parts[i].members.begin(), parts[i].members.end());
   }
   return joined;
+}
+
+// The groups that become findings: a group of several facts split, and each
+// key made unique (two parts the same words and values name are told apart
+// by their first claim, stable when other articles are added).
+std::vector<std::pair<grouping::Key, grouping::Group>> fact_groups(
+    const std::vector<claim::Claim>& claims, const Wholes& wholes, const Options& options) {
+  std::vector<std::pair<grouping::Key, grouping::Group>> out;
+  for (const auto& [key, group] : grouping::group(claims, options)) {
+    // Words tie several facts into one group ("Rossiter was awarded £620,000
+    // damages", "Hartley £37,500"): where its figures do not all fit, it is
+    // split by value, and only runs tied firmly by their words are rejoined.
+    // A running count's updates stay one finding.
+    const Verdict whole =
+        group.inferred ? finding_of(key, group, wholes, options).verdict : Verdict::single_source;
+    const bool splits = whole == Verdict::unassessed || row(whole).outcome == Outcome::conflict;
+    auto parts = splits ? split_by_value(group, wholes) : std::vector<grouping::Group>{};
+    if (parts.size() < 2) {
+      out.push_back({key, group});
+      continue;
+    }
+    for (auto& part : join_tied_parts(std::move(parts), options))
+      out.push_back(keyed_part(key, std::move(part)));
+  }
+  std::map<grouping::Key, int> seen;
+  for (auto& [key, group] : out)
+    if (seen[key]++ > 0)
+      key.context += std::string(grouping::kClusterMark) + group.members.front()->id;
+  return out;
 }
 
 }  // namespace
@@ -862,23 +924,11 @@ std::optional<Verdict> verdict_named(std::string_view name) {
 std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Options& options) {
   const Wholes wholes = wholes_of(claims);
   std::vector<Finding> findings;
-  for (const auto& [key, group] : grouping::group(claims, options)) {
-    Finding whole = finding_of(key, group, wholes, options);
-    // Words tie several facts into one group ("Dunmore must pay £900,000
-    // compensation", "Hartley £40,000"): where its figures do not all fit, it is
-    // split by value, and only runs tied firmly by their words are rejoined.
-    // A running count's updates stay one finding.
-    const bool splits =
-        whole.verdict == Verdict::unassessed || row(whole.verdict).outcome == Outcome::conflict;
-    auto parts = group.inferred && splits ? split_by_value(group) : std::vector<grouping::Group>{};
-    if (parts.size() < 2) {
-      findings.push_back(std::move(whole));
-      continue;
-    }
-    for (auto& part : join_tied_parts(std::move(parts), options)) {
-      const auto [part_key, sorted] = keyed_part(key, std::move(part));
-      findings.push_back(finding_of(part_key, sorted, wholes, options));
-    }
+  for (const auto& [key, group] : fact_groups(claims, wholes, options)) {
+    Finding f = finding_of(key, group, wholes, options);
+    if (row(f.verdict).outcome == Outcome::conflict)
+      f.sides = sides_of(key, group, wholes, options);
+    findings.push_back(std::move(f));
   }
   // Most severe first, then worst verdict; ties in the order of their key.
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
@@ -909,6 +959,7 @@ nlohmann::ordered_json to_json(const Finding& f) {
     auto& sides = j["sides"] = nlohmann::ordered_json::array();
     for (const Side& side : f.sides)
       sides.push_back({{"verdict", name(side.verdict)},
+                       {"severity", name(side.severity)},
                        {"outlets", side.outlets},
                        {"claim_ids", side.claim_ids},
                        {"explanation", side.explanation}});
@@ -952,12 +1003,27 @@ std::vector<Finding> agreeing_sides(const Finding& conflict) {
   for (const Side& side : conflict.sides) {
     const Outcome o = row(side.verdict).outcome;
     if (o != Outcome::same && o != Outcome::looks_different) continue;
-    Finding f = conflict;
+    Finding f;
+    f.id = claim::stable_hash(conflict.id + '\x1f' + side.claim_ids.front());
+    f.story = conflict.story;
+    f.attribute = conflict.attribute;
+    f.label = conflict.label;
+    f.scope = conflict.scope;
+    f.context = conflict.context;
+    f.role = conflict.role;
+    f.inferred = conflict.inferred;
+    f.tied_by = conflict.tied_by;
     f.verdict = side.verdict;
+    f.severity = side.severity;
+    f.furniture = side.furniture;
+    f.explanation = side.explanation;
+    f.unit = conflict.unit;
     f.claim_ids = side.claim_ids;
     f.outlets = side.outlets;
-    f.explanation = side.explanation;
-    f.sides.clear();
+    for (const auto& s : conflict.scaled)
+      if (std::find(side.claim_ids.begin(), side.claim_ids.end(), s.claim_id) !=
+          side.claim_ids.end())
+        f.scaled.push_back(s);
     out.push_back(std::move(f));
   }
   return out;

@@ -127,10 +127,13 @@ struct ScaledClaim {
   std::optional<double> lo, hi;
 };
 
-// A conflict's figures that meet (a run of values), and how its outlets stand
-// among themselves: agree, compatible, or a single source.
+// One run of a conflict's figures whose values meet, judged alone: how the
+// outlets that give it stand among themselves (agree, compatible, a single
+// source, or unassessed where its own figures differ).
 struct Side {
   Verdict verdict = Verdict::single_source;
+  Severity severity = Severity::low;
+  bool furniture = false;
   std::vector<std::string> claim_ids;
   std::vector<std::string> outlets;
   std::string explanation;  // how they stand, in the words a finding of its own would use
@@ -180,9 +183,9 @@ nlohmann::ordered_json to_json(const Finding& finding);
 bool is_conflict(const Finding& finding);
 // Agreements, with or without a unit conversion, above low severity.
 bool is_agreement(const Finding& finding);
-// The agreements of a conflict's sides ("two outlets say £40,000, a third
-// £14,000"), each as a finding of its own claims, with the conflict's
-// severity: how an editor reads the outlets that agree.
+// The agreements of a conflict's sides ("two outlets say £37,500, a third
+// £12,500"), each as a finding of its own claims, verdict and severity, with
+// an id of its own: how an editor reads the outlets that agree.
 std::vector<Finding> agreeing_sides(const Finding& conflict);
 
 // What a claim says, in words: "more than 50% of all members".

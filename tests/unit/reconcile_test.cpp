@@ -636,26 +636,36 @@ TEST_CASE("subjects: a rise and a fall of the same size are two facts, never an 
 
 TEST_CASE("subjects: two facts that share words are split, and only the one tied firmly conflicts",
           "[reconcile][subject]") {
-  // "Ordered to pay £40,000 compensation" (Hartley, in A and B; £14,000 in C)
-  // and "ordered to pay £900,000 compensation and costs" (Dunmore): one head,
-  // two facts. The £900,000 agrees on its own; £14,000 conflicts with £40,000.
-  const auto findings = reconcile::reconcile(
-      {about(generic("A", money(40000)), "compens", {"pay", "order", "hartley"}),
-       about(generic("B", money(40000)), "compens", {"pay", "hartley"}),
-       about(generic("C", money(14000)), "compens", {"pay", "order", "hartley"}),
-       about(generic("A", money(900000)), "compens", {"pay", "dunmore", "cost"}),
-       about(generic("B", money(900000)), "compens", {"cost", "pay", "order", "dunmore"}),
-       about(generic("C", money(900000)), "compens", {"pay", "order", "dunmore", "cost"})},
-      kWords);
+  // "The jury awarded Hartley £37,500 damages" (A and B; £12,500 in C) and
+  // "Rossiter was awarded £620,000 damages and costs": one head, two facts.
+  // The £620,000 agrees on its own; £12,500 conflicts with £37,500.
+  std::vector<claim::Claim> claims = {
+      about(generic("A", money(37500)), "damag", {"award", "jury", "hartley"}),
+      about(generic("B", money(37500)), "damag", {"award", "hartley"}),
+      about(generic("C", money(12500)), "damag", {"award", "jury", "hartley"}),
+      about(generic("A", money(620000)), "damag", {"award", "rossiter", "cost"}),
+      about(generic("B", money(620000)), "damag", {"cost", "award", "jury", "rossiter"}),
+      about(generic("C", money(620000)), "damag", {"award", "jury", "rossiter", "cost"})};
+  const auto findings = reconcile::reconcile(claims, kWords);
   REQUIRE(findings.size() == 2);
+  // The claims in another order give the same findings.
+  std::reverse(claims.begin(), claims.end());
+  const auto again = reconcile::reconcile(claims, kWords);
+  REQUIRE(again.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(again[i].id == findings[i].id);
+    CHECK(again[i].claim_ids == findings[i].claim_ids);
+    CHECK(again[i].explanation == findings[i].explanation);
+  }
   const auto& conflict = findings[0];
   CHECK(conflict.verdict == reconcile::Verdict::conflict);
   CHECK(conflict.claim_ids.size() == 3);
-  CHECK(conflict.context.find("= £14,000, £40,000") != std::string::npos);
-  CHECK(conflict.tied_by == std::vector<std::string>{"compens", "hartley", "pay", "order"});
+  CHECK(conflict.context.find("= £12,500, £37,500") != std::string::npos);
+  CHECK(conflict.tied_by == std::vector<std::string>{"damag", "award", "hartley", "jury"});
   CHECK(findings[1].verdict == reconcile::Verdict::agree);
   CHECK(findings[1].outlets.size() == 3);
-  // The two outlets that give £40,000 agree on one side of the conflict.
+  CHECK(findings[0].id != findings[1].id);
+  // The two outlets that give £37,500 agree on one side of the conflict.
   REQUIRE(conflict.sides.size() == 2);
   CHECK(conflict.sides[0].verdict == reconcile::Verdict::single_source);
   CHECK(conflict.sides[1].verdict == reconcile::Verdict::agree);
@@ -664,28 +674,68 @@ TEST_CASE("subjects: two facts that share words are split, and only the one tied
   REQUIRE(agreeing.size() == 1);
   CHECK(reconcile::is_agreement(agreeing[0]));
   CHECK(agreeing[0].claim_ids.size() == 2);
+  CHECK(agreeing[0].scaled.size() == 2);
+  CHECK(agreeing[0].severity == reconcile::Severity::info);  // as an agreement of its own
+  CHECK(agreeing[0].id != conflict.id);
+  CHECK(agreeing[0].explanation.find("Both outlets agree") == 0);
+}
+
+TEST_CASE("subjects: split parts that the same words and values name keep ids of their own",
+          "[reconcile][subject]") {
+  // Two single figures of £5,000 in a group of several: each part names only
+  // its value, and each finding still has an id of its own.
+  const auto findings =
+      reconcile::reconcile({about(generic("A", money(5000)), "fine", {"court", "shop"}),
+                            about(generic("B", money(900)), "fine", {"court", "driver"}),
+                            about(generic("C", money(5000)), "fine", {"court", "landlord"})},
+                           kWords);
+  std::set<std::string> ids;
+  for (const auto& f : findings) ids.insert(f.id);
+  CHECK(findings.size() >= 2);
+  CHECK(ids.size() == findings.size());
+}
+
+TEST_CASE("subjects: an article's rates for several groups stay one span when a group is split",
+          "[reconcile][subject]") {
+  // A prints 3 days for its sales team and 5 for its warehouse, B 4 days for
+  // sales, C 1 day: B's figure is inside A's span, so no part of the split
+  // group may set A's 3 against B's 4.
+  const auto findings =
+      reconcile::reconcile({about(generic("A", days(3, 3, "office")), "day", {"team", "sale"}),
+                            about(generic("A", days(5, 5, "office")), "day", {"team", "warehous"}),
+                            about(generic("B", days(4, 4, "office")), "day", {"team", "sale"}),
+                            about(generic("C", days(1, 1, "office")), "day", {"team", "support"})},
+                           kWords);
+  REQUIRE(findings.size() == 2);
+  for (const auto& f : findings) CHECK_FALSE(reconcile::is_conflict(f));
+  CHECK(findings[0].claim_ids.size() + findings[1].claim_ids.size() == 4);
 }
 
 TEST_CASE("subjects: words a whole story uses tie two figures only where nearly all are shared",
           "[reconcile][subject]") {
-  // Every article has "pay", "order" and the name beside its figures: the
+  // Every article has "award", "jury" and the name beside its figures: the
   // story's topic. Two of three words in common is a tie; two of four is not.
   std::vector<claim::Claim> claims;
-  for (const char* outlet : {"D", "E", "F", "G"}) {
-    claims.push_back(about(generic(outlet, count(7)), "count", {"pay", "order", "hartley"}));
-    claims.back().attribute = "generic.charges";  // a different bucket, for the topic only
-  }
-  claims.push_back(about(generic("A", money(40000)), "compens", {"pay", "hartley"}));
-  claims.push_back(about(generic("B", money(14000)), "compens", {"pay", "order", "hartley"}));
-  bool conflict = false;
-  for (const auto& f : reconcile::reconcile(claims, kWords)) conflict |= reconcile::is_conflict(f);
-  CHECK(conflict);
+  for (const char* outlet : {"D", "E", "F", "G"})
+    claims.push_back(about(generic(outlet, count(7)), "count", {"award", "jury", "hartley"}));
+  claims.push_back(about(generic("A", money(37500)), "damag", {"award", "hartley"}));
+  claims.push_back(about(generic("B", money(12500)), "damag", {"award", "jury", "hartley"}));
+  auto grouped = [](const std::vector<claim::Claim>& all) {
+    std::vector<reconcile::Finding> money;
+    for (const auto& f : reconcile::reconcile(all, kWords))
+      if (f.unit == "GBP") money.push_back(f);
+    return money;
+  };
+  const auto tied = grouped(claims);
+  REQUIRE(tied.size() == 1);
+  CHECK(tied[0].verdict == reconcile::Verdict::conflict);
   claims.pop_back();
   claims.push_back(
-      about(generic("B", money(14000)), "compens", {"pay", "order", "cost", "hartley"}));
-  conflict = false;
-  for (const auto& f : reconcile::reconcile(claims, kWords)) conflict |= reconcile::is_conflict(f);
-  CHECK_FALSE(conflict);
+      about(generic("B", money(12500)), "damag", {"award", "jury", "cost", "hartley"}));
+  // Grouped by their head, but not tied firmly: two findings, neither a conflict.
+  const auto loose = grouped(claims);
+  REQUIRE(loose.size() == 2);
+  for (const auto& f : loose) CHECK(f.verdict == reconcile::Verdict::single_source);
 }
 
 TEST_CASE("subjects: which way a share moved ties it like a shared word", "[reconcile][subject]") {
