@@ -155,6 +155,21 @@ std::optional<PhraseHit> best_phrase(const std::vector<ruleset::Phrase>& phrases
   return best;
 }
 
+// Role words the figure's own text opens with, as a rule read them into it
+// ("up from 58", "risen to 47"): nearer the figure than any other.
+const ruleset::Phrase* opening_role(const SubjectInput& in) {
+  const std::string text = ruleset::Lexicon::key(in.doc.slice(in.figure.begin, in.figure.end));
+  const ruleset::Phrase* best = nullptr;
+  for (const auto& p : in.rules.lexicon.role_phrases) {
+    if (has_figure_word(p) || std::find(p.words.begin(), p.words.end(), "...") != p.words.end())
+      continue;
+    std::string opening;
+    for (const auto& w : p.words) opening += w + " ";
+    if (text.starts_with(opening) && (!best || p.words.size() > best->words.size())) best = &p;
+  }
+  return best;
+}
+
 // The subject rule whose `value` group holds the figure: highest priority,
 // then the largest overlap.
 const ruleset::Mention* subject_mention(const SubjectInput& in) {
@@ -343,7 +358,10 @@ Subject read_subject(const SubjectInput& in, text::Stemmer& stemmer) {
   if (f == tokens.size()) return s;  // a figure outside its own sentence: nothing more to read
   read_terms(in, tokens, f, stemmer, s);
   const ruleset::Lexicon& lexicon = in.rules.lexicon;
-  if (const auto role = best_phrase(lexicon.role_phrases, tokens, f, 0)) {
+  if (const ruleset::Phrase* own = opening_role(in)) {
+    s.role = own->role;
+    s.role_words = own->text;
+  } else if (const auto role = best_phrase(lexicon.role_phrases, tokens, f, 0)) {
     s.role = role->phrase->role;
     s.role_words = words_of(tokens, *role);
   }

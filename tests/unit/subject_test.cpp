@@ -362,6 +362,9 @@ TEST_CASE("roles: the figure a change starts from is the previous one", "[subjec
   CHECK(subject_of("Bills rise from the present £980 a year to £1,020.", "£980").role ==
         Role::previous);
   CHECK(subject_of("Analysts see £3.05, against £2.80 currently.", "£2.80").role == Role::previous);
+  // Role words a rule reads into the figure itself.
+  CHECK(subject_of("Confirmed cases have reached 31, up from 19 on Monday.", "19").role ==
+        Role::previous);
   CHECK(subject_of("Fares will rise from £2.80 currently to £3.05.", "£2.80").role ==
         Role::previous);
 }
