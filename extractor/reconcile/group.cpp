@@ -78,9 +78,15 @@ std::string axis_of(const claim::Claim& c) {
   return c.value.unit.empty() ? c.kind : c.value.unit;
 }
 
+// A figure's interval, a fall's below zero: "fell 4%" is -4%.
+std::pair<double, double> signed_span(const claim::Claim& c) {
+  const double lo = c.value.lo.value_or(-1e300), hi = c.value.hi.value_or(1e300);
+  return c.subject.direction == "down" ? std::pair{-hi, -lo} : std::pair{lo, hi};
+}
+
 bool values_meet(const claim::Claim& a, const claim::Claim& b) {
-  const double alo = a.value.lo.value_or(-1e300), ahi = a.value.hi.value_or(1e300);
-  const double blo = b.value.lo.value_or(-1e300), bhi = b.value.hi.value_or(1e300);
+  const auto [alo, ahi] = signed_span(a);
+  const auto [blo, bhi] = signed_span(b);
   return alo <= bhi + 1e-9 && blo <= ahi + 1e-9;
 }
 
@@ -96,7 +102,6 @@ struct Cluster {
   std::set<std::string> terms;  // the terms its members have near
   std::set<std::string> whens;  // the dates its figures stand at
   std::string per;              // the time or unit its figures are per, once one says
-  std::string direction;        // which way its changes go, once one says
 };
 
 // The terms a claim must share with a cluster to join it: a head ties
@@ -205,7 +210,6 @@ class BucketClusters {
     cluster.members.push_back(&c);
     if (const std::string when = when_of(c, running_); !when.empty()) cluster.whens.insert(when);
     if (cluster.per.empty()) cluster.per = c.subject.per;
-    if (cluster.direction.empty()) cluster.direction = c.subject.direction;
     for (const auto& t : terms)
       if (cluster.terms.insert(t).second) index_[t].push_back(best);
   }
@@ -227,10 +231,9 @@ class BucketClusters {
     auto meet = [](const std::string& a, const std::string& b) {
       return a.empty() || b.empty() || a == b;
     };
-    // A rise and a fall stay apart: one outlet's "fell 4%" and another's
-    // "rose 4%" do not agree (and a sign on one side only is no conflict).
-    return meet(c.subject.per, cluster.per) && meet(c.subject.direction, cluster.direction) &&
-           when_fits(cluster, when_of(c, running_));
+    // A rise and a fall may meet: compared with their signs, one outlet's
+    // "fell 4%" and another's "rose 4%" are no agreement.
+    return meet(c.subject.per, cluster.per) && when_fits(cluster, when_of(c, running_));
   }
 
   std::shared_ptr<const Topic> topic_;
@@ -388,7 +391,9 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
 bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic, bool running) {
   if (a.subject.head.empty() || b.subject.head.empty()) return false;
   // "Rose 0.4%" said per month and "2.3%" with no period may be two rates.
-  if (a.subject.per != b.subject.per || a.subject.direction != b.subject.direction) return false;
+  if (a.subject.per != b.subject.per) return false;
+  // A sign on one side only ("4% higher" against "a 4% move") is no conflict.
+  if (a.subject.direction.empty() != b.subject.direction.empty()) return false;
   auto shared_of = [](const std::vector<std::string>& ta, const std::vector<std::string>& tb) {
     std::size_t n = 0;
     for (const auto& t : ta)

@@ -77,6 +77,12 @@ std::optional<Scaled> scale(const claim::Claim& c, const std::string& unit, cons
     }
   }
   if (unit == "%" && (!s.hi || *s.hi > 100.0)) s.hi = 100.0;
+  // A fall is below zero, so that "fell 4%" and "rose 4%" are far apart.
+  if (unit == "%" && c.subject.direction == "down") {
+    const auto lo = s.lo;
+    s.lo = s.hi ? std::optional<double>(-*s.hi) : std::nullopt;
+    s.hi = lo ? std::optional<double>(-*lo) : std::nullopt;
+  }
   return s;
 }
 
@@ -981,7 +987,8 @@ nlohmann::ordered_json to_json(const Finding& f) {
 }
 
 std::string describe_claim(const claim::Claim& c, const Options& words) {
-  std::string s = quantity::describe(c.value);
+  std::string s =
+      (c.subject.direction.empty() ? "" : c.subject.direction + " ") + quantity::describe(c.value);
   const std::string b = base_words(c.base, words);
   if (!b.empty()) s += " " + b;
   return s;

@@ -614,24 +614,33 @@ TEST_CASE("subjects: a headless figure whose words name a cluster's head needs o
   CHECK(apart.size() == 2);
 }
 
-TEST_CASE("subjects: a rise and a fall of the same size are two facts, never an agreement",
+TEST_CASE("subjects: a rise and a fall are compared with their signs: never an agreement",
           "[reconcile][subject]") {
   auto way = [](claim::Claim c, const std::string& direction) {
     c.subject.direction = direction;
     c.subject.role = claim::Role::change;
     return c;
   };
+  // "Shares fell 4% at the open" (A, C) against "shares rose 4% at the open" (B).
   const auto findings = reconcile::reconcile(
       {way(about(generic("A", pct(4, 4, 4)), "share", {"trade", "open"}), "down"),
        way(about(generic("B", pct(4, 4, 4)), "share", {"trade", "open"}), "up"),
        way(about(generic("C", pct(4, 4, 4)), "share", {"trade", "bell"}), "down")},
       kWords);
-  REQUIRE(findings.size() == 2);
-  for (const auto& f : findings) {
-    CHECK_FALSE(reconcile::is_conflict(f));
-    if (f.verdict == reconcile::Verdict::agree)
-      CHECK(f.outlets == std::vector<std::string>{"A", "C"});
-  }
+  REQUIRE(findings.size() == 1);
+  const auto& f = findings[0];
+  CHECK(f.verdict == reconcile::Verdict::conflict);
+  CHECK(f.explanation.find("up 4%") != std::string::npos);
+  CHECK(f.explanation.find("down 4%") != std::string::npos);
+  REQUIRE(f.sides.size() == 2);
+  CHECK(f.sides[0].outlets == std::vector<std::string>{"A", "C"});  // the falls, below zero
+  CHECK(f.sides[0].verdict == reconcile::Verdict::agree);
+  // A sign on one side only ties nothing firmly: "4% higher" against "a 4% move".
+  const auto one_sided = reconcile::reconcile(
+      {way(about(generic("A", pct(4, 4, 4)), "share", {"trade", "open"}), "up"),
+       about(generic("B", pct(4, 4, 4)), "share", {"trade", "open"}, claim::Role::change)},
+      kWords);
+  for (const auto& g : one_sided) CHECK_FALSE(reconcile::is_conflict(g));
 }
 
 TEST_CASE("subjects: two facts that share words are split, and only the one tied firmly conflicts",
