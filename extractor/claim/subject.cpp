@@ -9,7 +9,10 @@ namespace claimdiff::claim::detail {
 namespace {
 
 constexpr std::size_t kMaxTerms = 8;
-constexpr std::size_t kMaxGap = 3;         // words a "..." of a phrase may stand for
+constexpr std::size_t kMaxGap = 3;  // words a "..." of a phrase may stand for
+// Words between a role phrase and a date it speaks of: "due by 9 October",
+// not "how much the pair must repay will be settled in June".
+constexpr std::size_t kDateRoleNear = 3;
 constexpr std::size_t kNegationAfter = 4;  // words after a figure a negation reaches
 constexpr std::size_t kPerAfter = 4;       // and what it is per ("rose 0.4% over the month")
 
@@ -361,7 +364,8 @@ Subject read_subject(const SubjectInput& in, text::Stemmer& stemmer) {
   if (const ruleset::Phrase* own = opening_role(in)) {
     s.role = own->role;
     s.role_words = own->text;
-  } else if (const auto role = best_phrase(lexicon.role_phrases, tokens, f, 0)) {
+  } else if (const auto role = best_phrase(lexicon.role_phrases, tokens, f, 0);
+             role && (in.figure.kind != ruleset::Kind::date || role->distance <= kDateRoleNear)) {
     s.role = role->phrase->role;
     s.role_words = words_of(tokens, *role);
   }

@@ -352,6 +352,14 @@ TEST_CASE("per: the time or unit a figure is per, from the lexicon or a span in 
   CHECK(subject_of("Parking goes from £4 a day to £5.", "£5").per == "day");
 }
 
+TEST_CASE("roles: a date takes role words only from beside it", "[subject][role]") {
+  using claim::Role;
+  CHECK(subject_of("The fee must be paid by 3 June.", "3 June").role == Role::requirement);
+  // "must" is about the sum still to be decided, not the date of the hearing.
+  CHECK(subject_of("A hearing on how much the pair must repay will take place in June.", "June")
+            .role == Role::result);
+}
+
 TEST_CASE("roles: the figure a change starts from is the previous one", "[subject][role]") {
   using claim::Role;
   CHECK(subject_of("The fee is £310, up 5% from £295 previously.", "£295").role == Role::previous);
