@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::size_t kMaxTerms = 8;
 constexpr std::size_t kMaxGap = 3;  // words a "..." of a phrase may stand for
-// Words between a role phrase and a date it speaks of: "due by 9 October",
+// Words between a role phrase and a date it speaks of: "due by 3 June",
 // not "how much the pair must repay will be settled in June".
 constexpr std::size_t kDateRoleNear = 3;
 constexpr std::size_t kNegationAfter = 4;  // words after a figure a negation reaches
