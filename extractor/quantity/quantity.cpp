@@ -543,6 +543,21 @@ std::optional<long> anchor_day(const Context& context) {
   return anchor_day(context.ref_day, context.ref_day_given, context.story_days);
 }
 
+// "Bills will go up to £1,820" says where they move to, not a most: a hedge
+// that, with the word before the figure, is a phrase of the lexicon's
+// MOVES_TO_HEDGE list ("go up to") is no hedge.
+bool Reader::moves_to(std::string_view text, std::size_t begin, std::string_view hedge) const {
+  if (hedge.empty() || begin > text.size()) return false;
+  std::size_t end = begin;
+  while (end > 0 && text[end - 1] == ' ') --end;
+  std::size_t start = end;
+  while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
+  if (start == end) return false;
+  const std::string phrase = ruleset::Lexicon::key(std::string(text.substr(start, end - start)) +
+                                                   " " + std::string(trim(hedge)));
+  return lexicon_.in_list("MOVES_TO_HEDGE", phrase);
+}
+
 std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const ruleset::Mention& mention,
                                      std::string_view text, const Context& context) const {
   const ruleset::Rule& rule = rules.rules[mention.rule];
@@ -556,6 +571,7 @@ std::optional<Quantity> Reader::read(const ruleset::RuleSet& rules, const rulese
   std::optional<HedgeMeaning> hedge;
   if (rule.hedge) hedge = HedgeMeaning{*rule.hedge, std::nullopt};
   if (auto h = lexicon_.hedge(trim(group("hedge")))) hedge = h;
+  if (hedge && moves_to(text, mention.begin, group("hedge"))) hedge.reset();
 
   bool ok = false;
   const bool date = rule.kind == ruleset::Kind::date;

@@ -146,6 +146,7 @@ class Reader {
   std::string unit_of(const ruleset::Rule& rule, const Groups& group,
                       const std::string& subunit_code) const;
 
+  bool moves_to(std::string_view text, std::size_t begin, std::string_view hedge) const;
   const ruleset::Lexicon& lexicon_;
   std::unique_ptr<icu::RuleBasedNumberFormat> spellout_;
   // ICU's lenient spell-out parse costs tens of microseconds; number words

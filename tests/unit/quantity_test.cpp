@@ -313,3 +313,15 @@ TEST_CASE("count ranges and changes: between - dashes - from X to Y", "[quantity
   CHECK(q.value.hedge == "none");
   CHECK(*q.value.lo == 420);
 }
+
+TEST_CASE("'up to' after a verb of moving is where a figure moves to, not a most", "[quantity]") {
+  auto q = read_one("Annual bills will go up to £1,820.");
+  CHECK(q.value.hedge == "none");
+  CHECK(*q.value.lo == 1820);
+  q = read_one("The standing charge goes up to 48.2p.");
+  CHECK(q.value.hedge == "none");
+  CHECK_THAT(*q.value.lo, WithinAbs(0.482, 1e-9));
+  q = read_one("Grants of up to £1,820 are on offer.");
+  CHECK(q.value.hedge == "at_most");
+  CHECK(*q.value.lo == 0);
+}
