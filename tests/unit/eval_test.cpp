@@ -233,3 +233,26 @@ TEST_CASE("eval: a merged claim matches one fact per copy; kinds the gold lacks 
   CHECK(judged.facts.fp == 1);
   CHECK(judged.facts.fn == 1);
 }
+
+TEST_CASE("eval: outlets that agree on one side of a conflict are an agreement; others are listed",
+          "[eval]") {
+  const auto& r = bus();
+  // The courier's and the radio's 78% agree, against the herald's 40%.
+  std::string json = kGold;
+  const std::string agreements = R"("agreements_after_normalisation": [)";
+  json.replace(json.find(agreements), agreements.size(), agreements + R"(
+    {"subject": "78% yes", "claims": [{"file": "a_courier.txt", "quote": "78% of members who voted"},
+                                      {"file": "c_radio.txt", "quote": "78 per cent"}]},)");
+  eval::Gold gold;
+  std::vector<eval::Error> errors;
+  REQUIRE(eval::load(gold_file(json), originals(r), gold, errors));
+  const auto result =
+      eval::evaluate({gold}, r.claims, r.findings, cli::words_of(testing::builtin_rules()));
+  CHECK(result.agreements.tp == 2);
+  CHECK(result.agreements.fn == 0);
+  // The strike dates agree too, which this gold does not list: named, and counted.
+  CHECK(result.agreements.fp == result.false_agreements.size());
+  REQUIRE(result.false_agreements.size() == 1);
+  CHECK(result.false_agreements[0].quote == "Strike dates");
+  CHECK(eval::to_text(result).find("agreements not in the gold (1):") != std::string::npos);
+}
