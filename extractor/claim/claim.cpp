@@ -591,7 +591,7 @@ Claim claim_from_json(const nlohmann::json& j) {
   if (j.contains("also_at"))
     for (const auto& p : j["also_at"])
       c.also_at.push_back(
-          {offset_of(p["span"], 0), offset_of(p["span"], 1), p.value("region", "")});
+          {offset_of(p.at("span"), 0), offset_of(p.at("span"), 1), p.value("region", "")});
   c.rule = j.value("rule", "");
   c.attribute_rule = j.value("attribute_rule", "");
   c.confidence = j.value("confidence", 0.0);

@@ -133,3 +133,12 @@ rules:
   CHECK(share->attribute != "test.residents");
   CHECK(share->kind == "percentage");
 }
+
+TEST_CASE("a claim line whose copy has no span is rejected, not read past", "[claim]") {
+  // Found by fuzz_reconcile: an `also_at` entry without "span" was read through
+  // nlohmann's unchecked const operator[].
+  const auto line = nlohmann::json::parse(
+      R"({"id":"x","story":"s","article":"a.txt","kind":"count","text":"12",)"
+      R"("value":{"lo":12,"hi":12,"unit":"count"},"span":[0,2],"also_at":[{"snap":[5,7]}]})");
+  CHECK_THROWS_AS(claim::claim_from_json(line), nlohmann::json::exception);
+}
