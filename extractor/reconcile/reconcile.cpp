@@ -890,32 +890,47 @@ std::vector<grouping::Group> join_tied_parts(std::vector<grouping::Group> parts,
   return joined;
 }
 
+// A group that becomes a finding, and that finding when it was judged already.
+struct FactGroup {
+  grouping::Key key;
+  grouping::Group group;
+  std::optional<Finding> judged;
+};
+
 // The groups that become findings: a group of several facts split, and each
 // key made unique (two parts the same words and values name are told apart
 // by their first claim, stable when other articles are added).
-std::vector<std::pair<grouping::Key, grouping::Group>> fact_groups(
-    const std::vector<claim::Claim>& claims, const Wholes& wholes, const Options& options) {
-  std::vector<std::pair<grouping::Key, grouping::Group>> out;
+std::vector<FactGroup> fact_groups(const std::vector<claim::Claim>& claims, const Wholes& wholes,
+                                   const Options& options) {
+  std::vector<FactGroup> out;
   for (const auto& [key, group] : grouping::group(claims, options)) {
+    if (!group.inferred) {
+      out.push_back({key, group, std::nullopt});
+      continue;
+    }
     // Words tie several facts into one group ("Rossiter was awarded £620,000
     // damages", "Hartley £37,500"): where its figures do not all fit, it is
     // split by value, and only runs tied firmly by their words are rejoined.
     // A running count's updates stay one finding.
-    const Verdict whole =
-        group.inferred ? finding_of(key, group, wholes, options).verdict : Verdict::single_source;
-    const bool splits = whole == Verdict::unassessed || row(whole).outcome == Outcome::conflict;
+    Finding whole = finding_of(key, group, wholes, options);
+    const bool splits =
+        whole.verdict == Verdict::unassessed || row(whole.verdict).outcome == Outcome::conflict;
     auto parts = splits ? split_by_value(group, wholes) : std::vector<grouping::Group>{};
     if (parts.size() < 2) {
-      out.push_back({key, group});
+      out.push_back({key, group, std::move(whole)});
       continue;
     }
-    for (auto& part : join_tied_parts(std::move(parts), options))
-      out.push_back(keyed_part(key, std::move(part)));
+    for (auto& part : join_tied_parts(std::move(parts), options)) {
+      auto [part_key, sorted] = keyed_part(key, std::move(part));
+      out.push_back({std::move(part_key), std::move(sorted), std::nullopt});
+    }
   }
   std::map<grouping::Key, int> seen;
-  for (auto& [key, group] : out)
-    if (seen[key]++ > 0)
-      key.context += std::string(grouping::kClusterMark) + group.members.front()->id;
+  for (auto& g : out)
+    if (seen[g.key]++ > 0) {
+      g.key.context += std::string(grouping::kClusterMark) + g.group.members.front()->id;
+      g.judged.reset();  // its id and label change with its key
+    }
   return out;
 }
 
@@ -930,8 +945,8 @@ std::optional<Verdict> verdict_named(std::string_view name) {
 std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Options& options) {
   const Wholes wholes = wholes_of(claims);
   std::vector<Finding> findings;
-  for (const auto& [key, group] : fact_groups(claims, wholes, options)) {
-    Finding f = finding_of(key, group, wholes, options);
+  for (auto& [key, group, judged] : fact_groups(claims, wholes, options)) {
+    Finding f = judged ? std::move(*judged) : finding_of(key, group, wholes, options);
     if (row(f.verdict).outcome == Outcome::conflict)
       f.sides = sides_of(key, group, wholes, options);
     findings.push_back(std::move(f));
