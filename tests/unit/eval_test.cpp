@@ -70,6 +70,14 @@ constexpr const char* kGold = R"({
   ]
 })";
 
+// The pipeline's run scored against a gold file of `json`, which must load.
+eval::Result scored(const testing::Run& r, const std::string& json) {
+  eval::Gold gold;
+  std::vector<eval::Error> errors;
+  REQUIRE(eval::load(gold_file(json), originals(r), gold, errors));
+  return eval::evaluate({gold}, r.claims, r.findings, cli::words_of(testing::builtin_rules()));
+}
+
 }  // namespace
 
 TEST_CASE("eval: facts matched by file, position and value - misses and false ones named",
@@ -115,11 +123,7 @@ TEST_CASE("eval: a wrong value is a miss and a false fact; furniture read as a c
   json.replace(json.find("\"2025-03-20\"", radio_day), 12, "\"2025-03-21\"");
   const auto turnout = json.find("\"quote\": \"turnout of 51%\", \"kind\": \"percentage\",");
   json.insert(json.find('\n', turnout), " \"in_body\": false,");
-  eval::Gold gold;
-  std::vector<eval::Error> errors;
-  REQUIRE(eval::load(gold_file(json), originals(r), gold, errors));
-  const auto result =
-      eval::evaluate({gold}, r.claims, r.findings, cli::words_of(testing::builtin_rules()));
+  const auto result = scored(r, json);
   CHECK(result.facts.tp == 8);
   CHECK(result.facts.fn == 2);
   CHECK(result.facts.fp == 3);
@@ -243,11 +247,7 @@ TEST_CASE("eval: outlets that agree on one side of a conflict are an agreement; 
   json.replace(json.find(agreements), agreements.size(), agreements + R"(
     {"subject": "78% yes", "claims": [{"file": "a_courier.txt", "quote": "78% of members who voted"},
                                       {"file": "c_radio.txt", "quote": "78 per cent"}]},)");
-  eval::Gold gold;
-  std::vector<eval::Error> errors;
-  REQUIRE(eval::load(gold_file(json), originals(r), gold, errors));
-  const auto result =
-      eval::evaluate({gold}, r.claims, r.findings, cli::words_of(testing::builtin_rules()));
+  const auto result = scored(r, json);
   CHECK(result.agreements.tp == 2);
   CHECK(result.agreements.fn == 0);
   // The strike dates agree too, which this gold does not list: named, and counted.
