@@ -757,6 +757,7 @@ std::vector<grouping::Group> split_by_value(const grouping::Group& g, const Whol
   };
   std::vector<Block> blocks;
   std::map<std::string, std::size_t> block_of_article;
+  const bool together = mode_of(unit) == Mode::span;
   for (const claim::Claim* c : g.members) {
     const auto s = scale(*c, unit, wholes);
     const std::optional<double> lo = s ? s->lo : c->value.lo, hi = s ? s->hi : c->value.hi;
@@ -764,7 +765,6 @@ std::vector<grouping::Group> split_by_value(const grouping::Group& g, const Whol
     // An open figure ("more than 90") meets every higher one: it reaches no
     // further than its bound, so that the higher figures may stay apart.
     const double to = hi.value_or(from);
-    const bool together = mode_of(unit) == Mode::span;
     auto [at, fresh] = block_of_article.try_emplace(together ? c->article : c->id, blocks.size());
     if (fresh) blocks.push_back({from, to, {}});
     Block& b = blocks[at->second];
