@@ -406,13 +406,38 @@ void add_copy(Claim& first, Claim&& c) {
   }
 }
 
+// Everything of a value that tells two figures apart, as a map key: each
+// number exactly (hex), the figure as printed only where it is no date.
+std::string value_key(const quantity::Value& v) {
+  std::string key;
+  auto add = [&](const std::optional<double>& n) {
+    char buffer[32] = "-";
+    if (n) std::snprintf(buffer, sizeof buffer, "%a", *n);
+    key += buffer;
+    key += '\x1f';
+  };
+  const bool date = v.unit == "date";
+  add(v.lo);
+  add(v.hi);
+  add(date ? std::nullopt : v.printed);
+  add(date ? std::nullopt : v.printed2);
+  if (v.previous) {
+    add(v.previous->lo);
+    add(v.previous->hi);
+    add(v.previous->printed);
+  }
+  for (const std::string* text : {&v.unit, &v.hedge, &v.counted, &v.place, &v.partial})
+    key += *text + '\x1f';
+  return key;
+}
+
 // One figure told twice in an article (a caption, a standfirst) is one claim.
 std::vector<Claim> merge_copies(std::vector<Claim>& claims) {
   std::vector<Claim> merged;
   std::map<std::string, std::vector<std::size_t>> seen;  // equal figures, by what they measure
   for (auto& c : claims) {
     const std::string key = c.attribute + '\x1f' + c.context + '\x1f' + c.scope + '\x1f' + c.base +
-                            '\x1f' + c.kind + '\x1f' + quantity::to_json(c.value).dump();
+                            '\x1f' + c.kind + '\x1f' + value_key(c.value);
     std::vector<std::size_t>& equal = seen[key];
     auto same = std::find_if(equal.begin(), equal.end(),
                              [&](std::size_t i) { return same_fact(merged[i], c); });

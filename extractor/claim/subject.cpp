@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <tuple>
 
+#include "util/strings.h"
+
 namespace claimdiff::claim::detail {
 
 namespace {
@@ -23,10 +25,21 @@ struct Token {
   Type type = Type::word;
   std::string word;  // lower case; empty for figures
   std::size_t begin = 0, end = 0;
+  std::size_t hash = 0;  // PhraseTable::hash_of(word), or of "#" for the figure
 };
 
 bool word_byte(unsigned char c) {
   return std::isalnum(c) || c >= 0x80 || c == '\'' || c == '-';
+}
+
+// Where `needle` last occurs in `hay`, or npos. string_view::rfind compares
+// at every byte; find looks for the first character first.
+std::size_t last_of(std::string_view hay, std::string_view needle) {
+  std::size_t last = std::string_view::npos;
+  for (std::size_t at = hay.find(needle); at != std::string_view::npos;
+       at = hay.find(needle, at + 1))
+    last = at;
+  return last;
 }
 
 // The clause the figure stands in: the sentence, cut at the nearest clause
@@ -36,7 +49,7 @@ std::pair<std::size_t, std::size_t> clause_of(const SubjectInput& in) {
   std::size_t from = in.sentence.begin, to = in.sentence.end;
   for (const auto& brk : in.rules.lexicon.clause_breaks) {
     const std::string_view before = text.substr(from, in.figure.begin - from);
-    if (const std::size_t at = before.rfind(brk); at != std::string_view::npos)
+    if (const std::size_t at = last_of(before, brk); at != std::string_view::npos)
       from += at + brk.size();
     const std::string_view after = text.substr(in.figure.end, to - in.figure.end);
     if (const std::size_t at = after.find(brk); at != std::string_view::npos)
@@ -56,8 +69,8 @@ std::vector<Token> tokens_of(const SubjectInput& in, std::size_t from, std::size
       if (q.begin <= i && i < q.end) at = &q;
     if (at) {
       const bool self = at->begin == in.figure.begin && at->end == in.figure.end;
-      tokens.push_back(
-          {self ? Token::Type::figure : Token::Type::other_figure, "", at->begin, at->end});
+      tokens.push_back({self ? Token::Type::figure : Token::Type::other_figure, "", at->begin,
+                        at->end, ruleset::PhraseTable::hash_of("#")});
       i = at->end;
       continue;
     }
@@ -72,8 +85,12 @@ std::vector<Token> tokens_of(const SubjectInput& in, std::size_t from, std::size
     while (b < e && (text[b] == '\'' || text[b] == '-')) ++b;
     std::size_t f = e;
     while (f > b && (text[f - 1] == '\'' || text[f - 1] == '-')) --f;
-    if (f > b)
-      tokens.push_back({Token::Type::word, ruleset::Lexicon::key(text.substr(b, f - b)), b, f});
+    if (f > b) {
+      // A word holds no space: its key is its lower case.
+      std::string word = util::lower(text.substr(b, f - b));
+      const std::size_t hash = ruleset::PhraseTable::hash_of(word);
+      tokens.push_back({Token::Type::word, std::move(word), b, f, hash});
+    }
     i = e;
   }
   return tokens;
@@ -113,6 +130,7 @@ bool clear_between(const std::vector<Token>& tokens, std::size_t a, std::size_t 
 
 struct PhraseHit {
   const ruleset::Phrase* phrase = nullptr;
+  std::size_t index = 0;           // the phrase's place in its table: ties go to the first
   std::size_t distance = 0;        // words between the phrase and the figure
   bool anchored = false;           // the phrase holds the figure ("# threshold")
   std::size_t begin = 0, end = 0;  // the tokens it matched
@@ -126,34 +144,50 @@ std::string words_of(const std::vector<Token>& tokens, const PhraseHit& hit) {
   return out;
 }
 
+// Phrase `index` of `table` matched from token `i`, if it speaks of the
+// figure at token `f`: holds it, ends before it with no other figure
+// between, or starts within `reach_after` words after it.
+std::optional<PhraseHit> hit_at(const ruleset::PhraseTable& table, std::size_t index,
+                                const std::vector<Token>& tokens, std::size_t i, std::size_t f,
+                                std::size_t reach_after) {
+  const ruleset::Phrase& p = table.all()[index];
+  const std::size_t end = match_from(p.words, 0, tokens, i);
+  if (end == std::string::npos) return std::nullopt;
+  PhraseHit hit{&p, index, 0, has_figure_word(p), i, end};
+  if (hit.anchored) {
+    if (f < i || f >= end) return std::nullopt;
+  } else if (end <= f) {
+    if (!clear_between(tokens, end, f)) return std::nullopt;
+    hit.distance = f - end;
+  } else if (i > f && i - f - 1 < reach_after && clear_between(tokens, f + 1, i)) {
+    hit.distance = i - f - 1;
+  } else {
+    return std::nullopt;
+  }
+  return hit;
+}
+
 // The phrase that speaks of the figure at token `f`: one that holds it, else
 // the nearest one before it; a negation also just after it ("did not vote").
-std::optional<PhraseHit> best_phrase(const std::vector<ruleset::Phrase>& phrases,
+// Only the phrases that open with a token's word are tried there.
+std::optional<PhraseHit> best_phrase(const ruleset::PhraseTable& table,
                                      const std::vector<Token>& tokens, std::size_t f,
                                      std::size_t reach_after) {
   std::optional<PhraseHit> best;
   auto better = [](const PhraseHit& a, const PhraseHit& b) {
-    return std::make_tuple(!a.anchored, a.distance, b.phrase->words.size()) <
-           std::make_tuple(!b.anchored, b.distance, a.phrase->words.size());
+    return std::make_tuple(!a.anchored, a.distance, b.phrase->words.size(), a.index, a.begin) <
+           std::make_tuple(!b.anchored, b.distance, a.phrase->words.size(), b.index, b.begin);
   };
-  for (const auto& p : phrases) {
-    const bool anchored = has_figure_word(p);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const std::size_t end = match_from(p.words, 0, tokens, i);
-      if (end == std::string::npos) continue;
-      PhraseHit hit{&p, 0, anchored, i, end};
-      if (anchored) {
-        if (f < i || f >= end) continue;
-      } else if (end <= f) {
-        if (!clear_between(tokens, end, f)) continue;
-        hit.distance = f - end;
-      } else if (i > f && i - f - 1 < reach_after && clear_between(tokens, f + 1, i)) {
-        hit.distance = i - f - 1;
-      } else {
-        continue;
-      }
-      if (!best || better(hit, *best)) best = hit;
-    }
+  auto consider = [&](std::span<const std::size_t> indexes, std::size_t i) {
+    for (const std::size_t index : indexes)
+      if (const auto hit = hit_at(table, index, tokens, i, f, reach_after);
+          hit && (!best || better(*hit, *best)))
+        best = hit;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    consider(table.opening_with_gap(), i);
+    if (tokens[i].type != Token::Type::other_figure)
+      consider(table.opening_with(tokens[i].hash), i);
   }
   return best;
 }
@@ -163,7 +197,10 @@ std::optional<PhraseHit> best_phrase(const std::vector<ruleset::Phrase>& phrases
 const ruleset::Phrase* opening_role(const SubjectInput& in) {
   const std::string text = ruleset::Lexicon::key(in.doc.slice(in.figure.begin, in.figure.end));
   const ruleset::Phrase* best = nullptr;
-  for (const auto& p : in.rules.lexicon.role_phrases) {
+  const ruleset::PhraseTable& roles = in.rules.lexicon.role_phrases;
+  const std::size_t first = ruleset::PhraseTable::hash_of(text.substr(0, text.find(' ')));
+  for (const std::size_t index : roles.opening_with(first)) {
+    const ruleset::Phrase& p = roles.all()[index];
     if (has_figure_word(p) || std::find(p.words.begin(), p.words.end(), "...") != p.words.end())
       continue;
     std::string opening;
@@ -245,12 +282,17 @@ void read_terms(const SubjectInput& in, const std::vector<Token>& tokens, std::s
   for (std::size_t t = 0; t < tokens.size(); ++t)
     if (tokens[t].type == Token::Type::word) order.push_back({t < f ? f - t : t - f, t});
   std::stable_sort(order.begin(), order.end());
-  const std::string head_words = " " + s.head_words + " ";
+  auto in_head = [&](std::string_view word) {
+    for (std::string_view rest = s.head_words; !rest.empty();) {
+      const std::size_t space = rest.find(' ');
+      if (rest.substr(0, space) == word) return true;
+      rest = space == std::string_view::npos ? std::string_view{} : rest.substr(space + 1);
+    }
+    return false;
+  };
   for (const auto& [distance, t] : order) {
     const std::string& word = tokens[t].word;
-    if (in.rules.lexicon.is_stop_word(word) || is_number(word) ||
-        head_words.find(" " + word + " ") != std::string::npos)
-      continue;
+    if (in.rules.lexicon.is_stop_word(word) || is_number(word) || in_head(word)) continue;
     std::string stem = stemmer.stem(word);
     if (stem == s.head || std::find(s.terms.begin(), s.terms.end(), stem) != s.terms.end())
       continue;

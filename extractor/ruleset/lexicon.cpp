@@ -736,18 +736,18 @@ std::vector<std::string> split_words(const std::string& phrase) {
 // What the claim stage needs at every figure, worked out once: phrases as
 // words, stop words sorted for lookup, each head's stem tied to its group.
 void finish_subject_words(Lexicon& lexicon) {
-  lexicon.role_phrases.clear();
-  lexicon.negation_phrases.clear();
-  lexicon.per_phrases.clear();
-  lexicon.direction_phrases.clear();
+  lexicon.role_phrases = {};
+  lexicon.negation_phrases = {};
+  lexicon.per_phrases = {};
+  lexicon.direction_phrases = {};
   for (const auto& [text, way] : lexicon.directions)
-    lexicon.direction_phrases.push_back({split_words(text), text, Role::change, "", way});
+    lexicon.direction_phrases.add({split_words(text), text, Role::change, "", way});
   for (const auto& [text, per] : lexicon.per)
-    lexicon.per_phrases.push_back({split_words(text), text, Role::result, per});
+    lexicon.per_phrases.add({split_words(text), text, Role::result, per});
   for (const auto& [text, role] : lexicon.roles)
-    lexicon.role_phrases.push_back({split_words(text), text, role});
+    lexicon.role_phrases.add({split_words(text), text, role});
   for (const auto& text : lexicon.negations)
-    lexicon.negation_phrases.push_back({split_words(text), text, Role::result});
+    lexicon.negation_phrases.add({split_words(text), text, Role::result});
   std::sort(lexicon.stop_words.begin(), lexicon.stop_words.end());
   lexicon.synonym_of_stem.clear();
   text::Stemmer stemmer;  // loading is one thread: a stemmer of its own
@@ -795,5 +795,20 @@ void finish_lexicon(Lexicon& lexicon, const LexiconError& error) {
 }
 
 }  // namespace detail
+
+void PhraseTable::add(Phrase phrase) {
+  if (phrase.words.empty()) return;
+  const std::size_t index = phrases_.size();
+  if (phrase.words.front() == "...")
+    open_gap_.push_back(index);
+  else
+    by_first_[hash_of(phrase.words.front())].push_back(index);
+  phrases_.push_back(std::move(phrase));
+}
+
+std::span<const std::size_t> PhraseTable::opening_with(std::size_t word_hash) const {
+  const auto it = by_first_.find(word_hash);
+  return it == by_first_.end() ? std::span<const std::size_t>{} : it->second;
+}
 
 }  // namespace claimdiff::ruleset

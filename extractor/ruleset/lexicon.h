@@ -12,8 +12,10 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ingest/ingest.h"
@@ -86,6 +88,26 @@ struct Phrase {
   std::string direction;
 };
 
+// Phrases with an index by first word, so a clause is matched in one pass
+// over its words rather than once for every phrase of the lexicon.
+class PhraseTable {
+ public:
+  void add(Phrase phrase);
+  const std::vector<Phrase>& all() const { return phrases_; }
+  // Indexes into all() of the phrases that may open with a word, given as
+  // hash_of(word) ("#" for the figure): a caller hashes each word once for
+  // every table, and matches the phrases' words itself. Then the phrases that
+  // open with a gap ("...") and so may start anywhere.
+  static std::size_t hash_of(std::string_view word) { return std::hash<std::string_view>{}(word); }
+  std::span<const std::size_t> opening_with(std::size_t word_hash) const;
+  std::span<const std::size_t> opening_with_gap() const { return open_gap_; }
+
+ private:
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::size_t, std::vector<std::size_t>> by_first_;  // by hash_of
+  std::vector<std::size_t> open_gap_;
+};
+
 struct Base {
   std::string label;    // "of votes cast"
   std::string implies;  // the figure that makes a share of this and of a wider whole agree
@@ -141,9 +163,9 @@ struct Lexicon {
   std::map<std::string, std::string> per;
   // Which way a change goes: "fell #", "# lower" -> down; "rose #", "up #" -> up.
   std::map<std::string, std::string> directions;
-  std::vector<Phrase> role_phrases, negation_phrases, per_phrases;  // built from the three above
-  std::vector<Phrase> direction_phrases;                            // built from `directions`
-  std::map<std::string, std::size_t> synonym_group;      // head word (key) -> group index
+  PhraseTable role_phrases, negation_phrases, per_phrases;  // built from the three above
+  PhraseTable direction_phrases;                            // built from `directions`
+  std::map<std::string, std::size_t> synonym_group;         // head word (key) -> group index
   std::vector<std::vector<std::string>> synonym_groups;  // each group's words, the first its name
   std::map<std::string, std::string> synonym_of_stem;    // head stem -> the group's first stem
   std::vector<std::string> stop_words;

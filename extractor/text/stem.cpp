@@ -17,6 +17,16 @@ Stemmer::Stemmer() : stemmer_(sb_stemmer_new("english", "UTF_8")) {
 Stemmer::~Stemmer() = default;
 
 std::string Stemmer::stem(std::string_view word) {
+  constexpr std::size_t kMaxRemembered = 1 << 16;  // words; a few MB at most
+  std::string key(word);
+  if (const auto it = made_.find(key); it != made_.end()) return it->second;
+  if (made_.size() >= kMaxRemembered) made_.clear();
+  std::string stem = stem_anew(word);
+  made_.emplace(std::move(key), stem);
+  return stem;
+}
+
+std::string Stemmer::stem_anew(std::string_view word) {
   const sb_symbol* out =
       sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(word.data()),
                       static_cast<int>(word.size()));

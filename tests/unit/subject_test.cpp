@@ -282,6 +282,51 @@ TEST_CASE("merge: equal figures merge only when they are about one thing", "[sub
   // Equal figures of two heads stay apart.
   const auto heads = claims_of("Turnout was 61%. Support was 61%.");
   CHECK(heads.size() == 2);
+  // Close values, or one hedged and one not, are no copies.
+  const auto close =
+      claims_of("Turnout was 61.2% in the ballot.\n\nTurnout was 61.3% in the ballot.");
+  CHECK(close.size() == 2);
+  const auto hedged =
+      claims_of("Turnout was about 61% in the ballot.\n\nTurnout was 61% in the ballot.");
+  CHECK(hedged.size() == 2);
+}
+
+TEST_CASE("phrases are found by their first word: a gap may open one, ties go to the first",
+          "[subject]") {
+  ruleset::PhraseTable table;
+  table.add({{"did", "not"}, "did not", claim::Role::result});
+  table.add({{"#", "threshold"}, "# threshold", claim::Role::threshold});
+  table.add({{"...", "needed"}, "... needed", claim::Role::requirement});
+  table.add({{"did", "not", "vote"}, "did not vote", claim::Role::result});
+  table.add({});  // no words: nothing to find
+  REQUIRE(table.all().size() == 4);
+  auto texts = [&](std::string_view word) {
+    std::vector<std::string> out;
+    for (const std::size_t i : table.opening_with(ruleset::PhraseTable::hash_of(word)))
+      out.push_back(table.all()[i].text);
+    return out;
+  };
+  CHECK(texts("did") == std::vector<std::string>{"did not", "did not vote"});
+  CHECK(texts("#") == std::vector<std::string>{"# threshold"});
+  CHECK(texts("voted").empty());
+  REQUIRE(table.opening_with_gap().size() == 1);
+  CHECK(table.all()[table.opening_with_gap()[0]].text == "... needed");
+  // Through the claim stage: the longest phrase nearest the figure wins.
+  CHECK(subject_of("Some 40% of members did not vote in the ballot.", "40%").negated);
+  CHECK(subject_of("A turnout of 40% is needed for the ballot to count.", "40%").role ==
+        claim::Role::threshold);
+}
+
+TEST_CASE("the stemmer remembers what it made, and is right past what it remembers", "[subject]") {
+  text::Stemmer stemmer;
+  CHECK(stemmer.stem("employees") == "employe");
+  CHECK(stemmer.stem("employees") == "employe");  // remembered
+  // More distinct words than it keeps: each still stemmed as Snowball does.
+  for (int i = 0; i < 70000; ++i) stemmer.stem("word" + std::to_string(i) + "s");
+  CHECK(stemmer.stem("employees") == "employe");
+  CHECK(stemmer.stem("deaths") == "death");
+  text::Stemmer fresh;
+  CHECK(stemmer.stem("word69999s") == fresh.stem("word69999s"));
 }
 
 TEST_CASE("merge: a caption repeating the body merges into the body's claim", "[subject]") {
