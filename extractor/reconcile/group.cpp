@@ -224,6 +224,24 @@ class BucketClusters {
 
   const std::shared_ptr<const Topic>& topic() const { return topic_; }
 
+  // No article gives two figures under the head that differ, and two
+  // articles agree: "63 investors" in two outlets and "73 investors" in a
+  // third are one fact, told two ways. (Two articles alone may each count
+  // another party's votes.)
+  bool one_per_article() const {
+    std::map<std::string_view, std::vector<const claim::Claim*>> by_article;
+    for (const auto& cluster : clusters_)
+      for (const claim::Claim* m : cluster.members)
+        if (!m->subject.head.empty()) by_article[m->article].push_back(m);
+    for (const auto& [article, members] : by_article)
+      for (std::size_t i = 1; i < members.size(); ++i)
+        if (!values_meet(*members[0], *members[i])) return false;
+    for (auto a = by_article.begin(); a != by_article.end(); ++a)
+      for (auto b = std::next(a); b != by_article.end(); ++b)
+        if (values_meet(*a->second.front(), *b->second.front())) return true;
+    return false;
+  }
+
  private:
   // A sum or rate per month never joins one per year; one that does not
   // say what it is per joins either.
@@ -249,9 +267,10 @@ std::string joined(const std::vector<std::string>& words, const char* separator)
 }
 
 void add_inferred(const Bucket& bucket, const Cluster& cluster,
-                  const std::shared_ptr<const Topic>& topic, Groups& groups) {
+                  const std::shared_ptr<const Topic>& topic, bool one_per_article, Groups& groups) {
   Group g;
   g.inferred = true;
+  g.one_per_article = one_per_article;
   g.topic = topic;
   g.members = cluster.members;
   g.head = cluster.members.front()->subject.head_words;
@@ -317,9 +336,11 @@ void group_by_subject(const std::vector<claim::Claim>& claims, const Options& op
   for (const auto& c : claims)
     if (c.generic() && !c.subject.empty() && c.subject.head.empty())
       add_headless(c, key_of(c), buckets, topics, options);
-  for (const auto& [bucket, clusters] : buckets)
+  for (const auto& [bucket, clusters] : buckets) {
+    const bool one = !bucket.head.empty() && clusters.one_per_article();
     for (const auto& cluster : clusters.clusters())
-      add_inferred(bucket, cluster, clusters.topic(), groups);
+      add_inferred(bucket, cluster, clusters.topic(), one, groups);
+  }
 }
 
 // A rule's attribute already says what kind of figure it names (days
@@ -388,7 +409,8 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
   return groups;
 }
 
-bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic, bool running) {
+bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic,
+                 HeadFigures figures) {
   if (a.subject.head.empty() || b.subject.head.empty()) return false;
   // "Rose 0.4%" said per month and "2.3%" with no period may be two rates.
   if (a.subject.per != b.subject.per) return false;
@@ -407,9 +429,12 @@ bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topi
   // running count's a total (cases, the toll), of which a story has few: one
   // other word in common ties them, the story's own words too ("turnout in
   // the by-election"). A count's head (votes, jobs) is counted for each
-  // party or group, so it needs more.
-  const bool few = running || (a.value.unit == "%" && b.value.unit == "%");
-  if (few && (shared_of(index_terms(a), index_terms(b)) >= 1 || fewer == 0)) return true;
+  // party or group, so it needs more: two such words where no article
+  // counts two.
+  if (a.value.unit == "%" && b.value.unit == "%") figures = HeadFigures::few;
+  const std::size_t shared_near = shared_of(index_terms(a), index_terms(b));
+  if (figures == HeadFigures::few && (shared_near >= 1 || fewer == 0)) return true;
+  if (figures == HeadFigures::one_each && shared_near >= 2) return true;
   // Most of the shorter clause's words, and two at least where it has two:
   // "Hartley must pay £40,000 compensation" and "Dunmore was ordered to pay
   // £900,000 compensation" share two words of four, not a fact.

@@ -41,6 +41,9 @@ struct Group {
   std::shared_ptr<const Topic> topic;        // inferred: its story's topic words
   std::vector<std::string> whens;            // inferred: the dates its figures stand at
   bool negated = false;                      // inferred: its figures are denied
+  // inferred: no article gives two different figures under its head and
+  // two articles agree, so it names one fact ("investors" in a fraud trial).
+  bool one_per_article = false;
 };
 
 // An inferred group's words for its finding: "bill, household; 2024-10 (denied)".
@@ -65,13 +68,21 @@ bool article_order(const claim::Claim* a, const claim::Claim* b);
 // The stem a head's synonym group is filed under, or the head itself.
 std::string canonical_head(const std::string& head, const Options& options);
 
+// How many figures a head names in one story: a share's head (turnout) or a
+// running count's (cases, a toll) few; a head three articles use for one
+// figure each, two of them alike, one each; any other (votes, counted for
+// each party) many.
+enum class HeadFigures { many, one_each, few };
+
 // Two claims of an inferred group are tied firmly enough to conflict: both
 // have a head, say the same about what they are per and which way they moved,
-// and they share most of their nearest terms that are not the story's topic
-// (one, for shares and for `running` counts: cases, a toll; which way a share
-// moved counts as one), or nearly all their nearest terms with the topic's
-// (two at least, and two thirds of the words either has). Looser ties can
-// agree but not conflict.
-bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic, bool running);
+// and they share most of their nearest terms that are not the story's topic,
+// or, where the head names few figures, one of their terms (which way a share
+// moved counts as one; the topic's count), or two where it names one in each
+// article; or nearly all their nearest terms with the topic's (two at least,
+// and two thirds of the words either has). Looser ties can agree but not
+// conflict.
+bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic,
+                 HeadFigures figures);
 
 }  // namespace claimdiff::reconcile::grouping

@@ -224,18 +224,25 @@ bool is_running(const claim::Claim& c, const Options& options) {
   return false;
 }
 
+grouping::HeadFigures head_figures(bool running, bool one_per_article) {
+  if (running) return grouping::HeadFigures::few;
+  return one_per_article ? grouping::HeadFigures::one_each : grouping::HeadFigures::many;
+}
+
 // How the accounts of one group are compared.
 struct Comparison {
   Mode mode = Mode::each;
   const grouping::Topic* topic = nullptr;  // inferred groups: the story's topic words
   const Options* options = nullptr;        // the lexicon's running counts
+  bool one_per_article = false;            // inferred: its head names one figure per article
 };
 
 // Some pair of figures, one from each account, is tied by most of its words.
-bool firmly_tied(const Account& a, const Account& b, const grouping::Topic& topic, bool running) {
+bool firmly_tied(const Account& a, const Account& b, const grouping::Topic& topic,
+                 grouping::HeadFigures figures) {
   for (const Scaled* x : a.parts)
     for (const Scaled* y : b.parts)
-      if (grouping::firmly_tied(*x->claim, *y->claim, topic, running)) return true;
+      if (grouping::firmly_tied(*x->claim, *y->claim, topic, figures)) return true;
   return false;
 }
 
@@ -320,9 +327,12 @@ Verdict relation_of(const Account& a, const Account& b, const Comparison& how) {
   const bool cumulative = running(a) && running(b);
   if (differ && cumulative)
     if (auto v = over_time(a, b))
-      return how.topic && !firmly_tied(a, b, *how.topic, cumulative) ? Verdict::unassessed : *v;
+      return how.topic && !firmly_tied(a, b, *how.topic, grouping::HeadFigures::few)
+                 ? Verdict::unassessed
+                 : *v;
   if (differ) {
-    if (how.topic && !firmly_tied(a, b, *how.topic, cumulative)) return Verdict::unassessed;
+    const auto figures = head_figures(cumulative, how.one_per_article);
+    if (how.topic && !firmly_tied(a, b, *how.topic, figures)) return Verdict::unassessed;
     if (!a.base.empty() && !b.base.empty() && a.base != b.base) return Verdict::base_mismatch;
     if (is_side(a.role) && is_side(b.role) && a.role != b.role)
       return Verdict::speaker_disagreement;
@@ -820,7 +830,8 @@ Finding finding_of(const grouping::Key& key, const grouping::Group& group, const
                    const Options& options) {
   Finding f = name_finding(key, group, options);
   const std::vector<Scaled> scaled = scale_group(f, group.members, wholes);
-  const Comparison how{mode_of(f.unit), group.inferred ? group.topic.get() : nullptr, &options};
+  const Comparison how{mode_of(f.unit), group.inferred ? group.topic.get() : nullptr, &options,
+                       group.one_per_article};
   const Accounts accounts = accounts_of_group(scaled, how.mode);
   const Judgement judged = judge(accounts, how);
   f.verdict = judged.verdict;
@@ -860,9 +871,10 @@ std::vector<grouping::Group> join_tied_parts(std::vector<grouping::Group> parts,
   auto tied = [&](const grouping::Group& x, const grouping::Group& y) {
     for (const claim::Claim* a : x.members)
       for (const claim::Claim* b : y.members) {
-        const bool running = is_running(*a, options) && is_running(*b, options);
+        const auto figures =
+            head_figures(is_running(*a, options) && is_running(*b, options), x.one_per_article);
         // Judged outlet against outlet, so only a tie between outlets counts.
-        if (a->outlet != b->outlet && grouping::firmly_tied(*a, *b, *x.topic, running)) return true;
+        if (a->outlet != b->outlet && grouping::firmly_tied(*a, *b, *x.topic, figures)) return true;
       }
     return false;
   };

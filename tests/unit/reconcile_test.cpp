@@ -465,6 +465,37 @@ TEST_CASE("subjects: a share's head and one shared word tie it firmly; a count's
   for (const auto& f : counted) CHECK(f.verdict == reconcile::Verdict::single_source);
 }
 
+TEST_CASE("subjects: a head three articles use once each, two alike, needs two shared words",
+          "[reconcile][subject]") {
+  auto lenders = [](const std::string& outlet, double n, std::vector<std::string> terms) {
+    return about(generic(outlet, count(n)), "lender", std::move(terms));
+  };
+  // Two outlets say 41 lenders, a third 14: each article counts lenders once.
+  const auto odd_one_out = reconcile::reconcile({lenders("A", 41, {"scheme", "pension", "mill"}),
+                                                 lenders("B", 41, {"scheme", "pension", "court"}),
+                                                 lenders("C", 14, {"scheme", "pension", "jury"})},
+                                                kWords);
+  CHECK(std::count_if(odd_one_out.begin(), odd_one_out.end(), reconcile::is_conflict) == 1);
+  // One shared word is not enough.
+  const auto loose = reconcile::reconcile(
+      {lenders("A", 41, {"scheme", "mill"}), lenders("B", 41, {"scheme", "court"}),
+       lenders("C", 14, {"scheme", "jury"})},
+      kWords);
+  CHECK(std::none_of(loose.begin(), loose.end(), reconcile::is_conflict));
+  // C also counts 41 lenders elsewhere: the head names several figures there.
+  const auto twice = reconcile::reconcile({lenders("A", 41, {"scheme", "pension", "mill"}),
+                                           lenders("B", 41, {"scheme", "pension", "court"}),
+                                           lenders("C", 14, {"scheme", "pension", "jury"}),
+                                           lenders("C", 41, {"scheme", "pension", "bank"})},
+                                          kWords);
+  CHECK(std::none_of(twice.begin(), twice.end(), reconcile::is_conflict));
+  // Two articles alone: they may count two different things.
+  const auto two = reconcile::reconcile({lenders("A", 41, {"scheme", "pension", "mill"}),
+                                         lenders("C", 14, {"scheme", "pension", "jury"})},
+                                        kWords);
+  CHECK(std::none_of(two.begin(), two.end(), reconcile::is_conflict));
+}
+
 TEST_CASE("running counts: times with offsets order them, minimums update, old periods split",
           "[reconcile][subject]") {
   reconcile::Options words = kWords;
