@@ -715,6 +715,17 @@ bool has_required_groups(Layer layer, const Mention& m) {
   }
 }
 
+// A match's named groups that took part, as offsets in the text `s` starts
+// at `begin` of.
+void add_groups(const Rule& rule, std::string_view s, std::size_t begin,
+                const std::vector<re2::StringPiece>& sub, Mention& m) {
+  for (std::size_t g = 1; g < sub.size(); ++g) {
+    if (rule.group_names[g].empty() || sub[g].data() == nullptr) continue;
+    const std::size_t gb = static_cast<std::size_t>(sub[g].data() - s.data());
+    m.groups.push_back({rule.group_names[g], begin + gb, begin + gb + sub[g].size()});
+  }
+}
+
 bool context_ok(const Rule& rule, std::string_view s, std::size_t b, std::size_t e) {
   constexpr std::size_t kWindow = 120;
   for (const auto& check : rule.context) {
@@ -818,7 +829,10 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
   std::vector<re2::StringPiece> sub;
   for (const std::size_t index : candidates) {
     const Rule& rule = rules.rules[index];
-    sub.assign(rule.group_names.size(), re2::StringPiece());
+    // A figure's groups are read only if it survives the overlaps below: most
+    // candidates lose to a longer figure, and the groups are what cost.
+    const bool later = rule.layer == Layer::quantity;
+    sub.assign(later ? 1 : rule.group_names.size(), re2::StringPiece());
     std::size_t pos = 0;
     while (pos <= s.size() && rule.re->Match(s, pos, s.size(), re2::RE2::UNANCHORED, sub.data(),
                                              static_cast<int>(sub.size()))) {
@@ -826,17 +840,13 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
       const std::size_t me = mb + sub[0].size();
       if (me > mb && context_ok(rule, s, mb, me)) {
         Mention m{index, begin + mb, begin + me, {}};
-        for (std::size_t g = 1; g < sub.size(); ++g) {
-          if (rule.group_names[g].empty() || sub[g].data() == nullptr) continue;
-          const std::size_t gb = static_cast<std::size_t>(sub[g].data() - s.data());
-          m.groups.push_back({rule.group_names[g], begin + gb, begin + gb + sub[g].size()});
-        }
+        add_groups(rule, s, begin, sub, m);
         // An optional `value`, `who` or `head` group that took no part: nothing named.
         if (!has_required_groups(rule.layer, m)) {
           pos = me;
           continue;
         }
-        (rule.layer == Layer::quantity ? quantities : others).push_back(std::move(m));
+        (later ? quantities : others).push_back(std::move(m));
         pos = me;
       } else {
         // Retry one character on: a failed context check may hide a later match.
@@ -860,7 +870,15 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
         overlaps = true;
         break;
       }
-    if (!overlaps) result.push_back(std::move(m));
+    if (overlaps) continue;
+    // The same match again, anchored at both its ends: RE2 gives the groups
+    // of the leftmost match it found before.
+    const Rule& rule = rules.rules[m.rule];
+    sub.assign(rule.group_names.size(), re2::StringPiece());
+    if (rule.re->Match(s, m.begin - begin, m.end - begin, re2::RE2::ANCHOR_BOTH, sub.data(),
+                       static_cast<int>(sub.size())))
+      add_groups(rule, s, begin, sub, m);
+    result.push_back(std::move(m));
   }
   for (auto& m : others) result.push_back(std::move(m));
   std::sort(result.begin(), result.end(), [](const Mention& a, const Mention& b) {
