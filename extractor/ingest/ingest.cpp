@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <numeric>
 #include <set>
 #include <sstream>
 
@@ -173,13 +174,17 @@ std::optional<bool> utf16_without_bom(std::string_view bytes) {
 namespace {
 
 struct Utf8Scan {
-  std::size_t invalid = 0, multibyte = 0, first_invalid = 0;
+  std::size_t invalid = 0, multibyte = 0, first_invalid = 0, nuls = 0;
 };
 
 Utf8Scan scan_utf8(const std::string& in, std::size_t start) {
   Utf8Scan scan;
   const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
   for (int32_t i = static_cast<int32_t>(start), n = static_cast<int32_t>(in.size()); i < n;) {
+    if (bytes[i] < 0x80) {  // ASCII, most of the text
+      scan.nuls += bytes[i++] == 0;
+      continue;
+    }
     const int32_t at = i;
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
@@ -194,12 +199,21 @@ Utf8Scan scan_utf8(const std::string& in, std::size_t start) {
 
 // Copies valid UTF-8, replacing invalid sequences and NULs with U+FFFD.
 // Returns the number of NULs and the offset of the first.
-std::pair<std::size_t, std::size_t> decode_utf8(Article& a, std::size_t start) {
+std::pair<std::size_t, std::size_t> decode_utf8(Article& a, std::size_t start,
+                                                const Utf8Scan& scan) {
   const std::string& in = a.original;
   const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
   std::string out;
   std::vector<std::uint32_t> map;
   std::size_t nuls = 0, first_nul = 0;
+  // Valid UTF-8 with no NUL, as most text is, is the text itself.
+  if (scan.invalid == 0 && scan.nuls == 0) {
+    a.text.assign(in, start);
+    a.text_to_original.resize(in.size() - start + 1);
+    std::iota(a.text_to_original.begin(), a.text_to_original.end(),
+              static_cast<std::uint32_t>(start));
+    return {0, 0};
+  }
   out.reserve(in.size() - start);
   map.reserve(in.size() - start + 1);
   for (int32_t i = static_cast<int32_t>(start), n = static_cast<int32_t>(in.size()); i < n;) {
@@ -267,7 +281,7 @@ void decode(Article& a, std::vector<Problem>& problems) {
       return;
     }
   }
-  const auto [nuls, first_nul] = decode_utf8(a, start);
+  const auto [nuls, first_nul] = decode_utf8(a, start, scan);
   if (scan.invalid > 0) {
     problems.push_back({util::escape_invalid_utf8(a.path.string()),
                         "invalid UTF-8: " + std::to_string(scan.invalid) +

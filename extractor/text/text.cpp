@@ -116,6 +116,13 @@ const char* replacement(UChar32 c) {
   }
 }
 
+// An ASCII byte that normalising never changes nor looks around: not a
+// control character replace() maps, nor the end of a sentence.
+bool kept_as_is(std::uint8_t b) {
+  return b < 0x80 && b != '\r' && b != '\t' && b != '\f' && b != '\v' && b != '.' && b != '?' &&
+         b != '!';
+}
+
 bool is_lower_ascii(char c) {
   return c >= 'a' && c <= 'z';
 }
@@ -208,6 +215,15 @@ std::string normalise(std::string_view decoded, const std::vector<std::uint32_t>
   const auto* bytes = reinterpret_cast<const uint8_t*>(nfc.data());
   const auto n = static_cast<int32_t>(nfc.size());
   for (int32_t i = 0; i < n;) {
+    // Most bytes are ASCII that stays as it is: copied a run at a time.
+    int32_t run = i;
+    while (run < n && kept_as_is(bytes[run])) ++run;
+    if (run > i) {
+      out.append(nfc, static_cast<std::size_t>(i), static_cast<std::size_t>(run - i));
+      map_out.insert(map_out.end(), nfc_map.begin() + i, nfc_map.begin() + run);
+      i = run;
+      continue;
+    }
     const int32_t at = i;
     UChar32 c;
     U8_NEXT(bytes, i, n, c);
