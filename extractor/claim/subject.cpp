@@ -62,11 +62,15 @@ std::pair<std::size_t, std::size_t> clause_of(const SubjectInput& in) {
 std::vector<Token> tokens_of(const SubjectInput& in, std::size_t from, std::size_t to) {
   std::vector<Token> tokens;
   const std::string_view text = in.doc.text;
+  // The figures that reach into the clause: the only ones a position can be in.
+  std::vector<const quantity::Quantity*> near;
+  for (const auto& q : in.facts.quantities)
+    if (q.begin < to && from < q.end) near.push_back(&q);
   std::size_t i = from;
   while (i < to) {
     const quantity::Quantity* at = nullptr;
-    for (const auto& q : in.facts.quantities)
-      if (q.begin <= i && i < q.end) at = &q;
+    for (const quantity::Quantity* q : near)
+      if (q->begin <= i && i < q->end) at = q;
     if (at) {
       const bool self = at->begin == in.figure.begin && at->end == in.figure.end;
       tokens.push_back({self ? Token::Type::figure : Token::Type::other_figure, "", at->begin,

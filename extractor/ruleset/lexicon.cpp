@@ -644,7 +644,7 @@ std::string Lexicon::synonym_head(const std::string& head_stem) const {
 }
 
 bool Lexicon::is_stop_word(std::string_view word) const {
-  return std::binary_search(stop_words.begin(), stop_words.end(), word);
+  return stop_word_set.find(word) != stop_word_set.end();
 }
 
 bool Lexicon::in_list(const std::string& list, std::string_view word) const {
@@ -734,7 +734,7 @@ std::vector<std::string> split_words(const std::string& phrase) {
 }
 
 // What the claim stage needs at every figure, worked out once: phrases as
-// words, stop words sorted for lookup, each head's stem tied to its group.
+// words, stop words hashed for lookup, each head's stem tied to its group.
 void finish_subject_words(Lexicon& lexicon) {
   lexicon.role_phrases = {};
   lexicon.negation_phrases = {};
@@ -749,6 +749,7 @@ void finish_subject_words(Lexicon& lexicon) {
   for (const auto& text : lexicon.negations)
     lexicon.negation_phrases.add({split_words(text), text, Role::result});
   std::sort(lexicon.stop_words.begin(), lexicon.stop_words.end());
+  lexicon.stop_word_set = {lexicon.stop_words.begin(), lexicon.stop_words.end()};
   lexicon.synonym_of_stem.clear();
   text::Stemmer stemmer;  // loading is one thread: a stemmer of its own
   for (const auto& group : lexicon.synonym_groups) {

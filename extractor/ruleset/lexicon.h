@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/ingest.h"
@@ -169,6 +170,12 @@ struct Lexicon {
   std::vector<std::vector<std::string>> synonym_groups;  // each group's words, the first its name
   std::map<std::string, std::string> synonym_of_stem;    // head stem -> the group's first stem
   std::vector<std::string> stop_words;
+  // The same words, looked up by hash: every word of every clause is asked.
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+  };
+  std::unordered_set<std::string, WordHash, std::equal_to<>> stop_word_set;
   // Heads of counts that only grow while a story runs ("death toll", "cases"),
   // and their stems as the synonym groups file them.
   std::vector<std::string> cumulative;
