@@ -396,15 +396,49 @@ void read_direction(const SubjectInput& in, const std::vector<Token>& tokens, st
 
 }  // namespace
 
+namespace {
+
+// Words that only lead into the figure ("rose by just 0.3%", "up a further
+// 2%") stand between no phrase and it: they are taken out of the clause.
+void drop_figure_lead(const ruleset::Lexicon& lexicon, std::vector<Token>& tokens, std::size_t& f) {
+  const auto leads = lexicon.lists.find("FIGURE_LEAD");
+  if (leads == lexicon.lists.end()) return;
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (const std::string& lead : leads->second) {
+      const std::string key = ruleset::Lexicon::key(lead);
+      std::vector<std::string> words;
+      for (std::size_t at = 0; at <= key.size();) {
+        const std::size_t space = std::min(key.find(' ', at), key.size());
+        if (space > at) words.push_back(key.substr(at, space - at));
+        at = space + 1;
+      }
+      if (words.empty() || words.size() > f) continue;
+      const std::size_t from = f - words.size();
+      bool match = true;
+      for (std::size_t k = 0; k < words.size() && match; ++k)
+        match = tokens[from + k].type == Token::Type::word && tokens[from + k].word == words[k];
+      if (!match) continue;
+      tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(from),
+                   tokens.begin() + static_cast<std::ptrdiff_t>(f));
+      f = from;
+      dropped = true;
+    }
+  }
+}
+
+}  // namespace
+
 Subject read_subject(const SubjectInput& in, text::Stemmer& stemmer) {
   Subject s;
   read_head(in, s);
   s.head = stemmer.stem_words(s.head_words);
   const auto [from, to] = clause_of(in);
-  const std::vector<Token> tokens = tokens_of(in, from, to);
+  std::vector<Token> tokens = tokens_of(in, from, to);
   std::size_t f = 0;
   while (f < tokens.size() && tokens[f].type != Token::Type::figure) ++f;
   if (f == tokens.size()) return s;  // a figure outside its own sentence: nothing more to read
+  drop_figure_lead(in.rules.lexicon, tokens, f);
   read_terms(in, tokens, f, stemmer, s);
   const ruleset::Lexicon& lexicon = in.rules.lexicon;
   if (const ruleset::Phrase* own = opening_role(in)) {

@@ -498,4 +498,9 @@ TEST_CASE("direction: a share that rises or falls is a change with a sign", "[su
   CHECK(level.role == claim::Role::result);
   // Sums and counts keep no direction: "lost £180,000" is what was lost.
   CHECK(subject_of("The couple lost £180,000.", "£180,000").direction.empty());
+  // Words that only lead into the figure stand between no phrase and it.
+  CHECK(subject_of("Ticket sales crept up by just 0.4% over the summer.", "0.4%").direction ==
+        "up");
+  CHECK(subject_of("Factory output grew by merely 0.2% in May.", "0.2%").direction == "up");
+  CHECK(subject_of("Fares went up a further 2% in March.", "2%").direction == "up");
 }
