@@ -401,24 +401,19 @@ namespace {
 // Words that only lead into the figure ("rose by just 0.3%", "up a further
 // 2%") stand between no phrase and it: they are taken out of the clause.
 void drop_figure_lead(const ruleset::Lexicon& lexicon, std::vector<Token>& tokens, std::size_t& f) {
-  const auto leads = lexicon.lists.find("FIGURE_LEAD");
-  if (leads == lexicon.lists.end()) return;
+  auto ends_before_figure = [&](const std::vector<std::string>& words) {
+    if (words.size() > f) return false;
+    const std::size_t from = f - words.size();
+    for (std::size_t k = 0; k < words.size(); ++k)
+      if (tokens[from + k].type != Token::Type::word || tokens[from + k].word != words[k])
+        return false;
+    return true;
+  };
   for (bool dropped = true; dropped;) {
     dropped = false;
-    for (const std::string& lead : leads->second) {
-      const std::string key = ruleset::Lexicon::key(lead);
-      std::vector<std::string> words;
-      for (std::size_t at = 0; at <= key.size();) {
-        const std::size_t space = std::min(key.find(' ', at), key.size());
-        if (space > at) words.push_back(key.substr(at, space - at));
-        at = space + 1;
-      }
-      if (words.empty() || words.size() > f) continue;
+    for (const auto& words : lexicon.figure_leads) {
+      if (!ends_before_figure(words)) continue;
       const std::size_t from = f - words.size();
-      bool match = true;
-      for (std::size_t k = 0; k < words.size() && match; ++k)
-        match = tokens[from + k].type == Token::Type::word && tokens[from + k].word == words[k];
-      if (!match) continue;
       tokens.erase(tokens.begin() + static_cast<std::ptrdiff_t>(from),
                    tokens.begin() + static_cast<std::ptrdiff_t>(f));
       f = from;

@@ -748,6 +748,11 @@ void finish_subject_words(Lexicon& lexicon) {
     lexicon.role_phrases.add({split_words(text), text, role});
   for (const auto& text : lexicon.negations)
     lexicon.negation_phrases.add({split_words(text), text, Role::result});
+  lexicon.figure_leads.clear();
+  if (const auto leads = lexicon.lists.find("FIGURE_LEAD"); leads != lexicon.lists.end())
+    for (const auto& text : leads->second)
+      if (auto words = split_words(Lexicon::key(text)); !words.empty())
+        lexicon.figure_leads.push_back(std::move(words));
   std::sort(lexicon.stop_words.begin(), lexicon.stop_words.end());
   lexicon.stop_word_set = {lexicon.stop_words.begin(), lexicon.stop_words.end()};
   lexicon.synonym_of_stem.clear();

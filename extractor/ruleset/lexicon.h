@@ -166,7 +166,10 @@ struct Lexicon {
   std::map<std::string, std::string> directions;
   PhraseTable role_phrases, negation_phrases, per_phrases;  // built from the three above
   PhraseTable direction_phrases;                            // built from `directions`
-  std::map<std::string, std::size_t> synonym_group;         // head word (key) -> group index
+  // Words that only lead into a figure ("just", "a further"): the list
+  // FIGURE_LEAD as phrases, worked out once.
+  std::vector<std::vector<std::string>> figure_leads;
+  std::map<std::string, std::size_t> synonym_group;      // head word (key) -> group index
   std::vector<std::vector<std::string>> synonym_groups;  // each group's words, the first its name
   std::map<std::string, std::string> synonym_of_stem;    // head stem -> the group's first stem
   std::vector<std::string> stop_words;
