@@ -134,6 +134,16 @@ TEST_CASE("roles: threshold, target, requirement, forecast, previous, change, re
     CHECK(after.role == Role::forecast);
     CHECK(subject_of("Growth came in at 1.6%, short of the 2.1% analysts had expected.", "1.6%")
               .role == Role::result);
+    // Who expected it is no head: "the 4% analysts had been expecting".
+    const auto expecting =
+        subject_of("Bus fares rose 5%, above the 4% analysts had been expecting.", "4%");
+    CHECK(expecting.role == Role::forecast);
+    CHECK(expecting.head.empty());
+    CHECK(subject_of("Output had been expected by forecasters to grow by 0.8%.", "0.8%").role ==
+          Role::forecast);
+    // A result compared with a forecast stays a result.
+    CHECK(subject_of("Sales reached £4.2m, lower than analysts had forecast.", "£4.2m").role ==
+          Role::result);
   }
   SECTION("previous: a word before the figure, and the start of a change") {
     const auto s = subject_of("Vacancies rose to 7.5%, up from 6.2% a year ago.", "6.2%");
