@@ -211,6 +211,11 @@ TEST_CASE("terms: content words of the clause, nearest first, without stop words
   CHECK(!has_term(s, "airport"));  // another clause
   CHECK(!has_term(s, "ferri"));    // the head is no term
   CHECK(s.terms.size() <= 8);
+  // ", yet" opens another clause too.
+  const auto yet =
+      subject_of("Rents climbed 4% in the city, yet wages in the region stalled.", "4%");
+  CHECK(has_term(yet, "citi"));
+  CHECK(!has_term(yet, "wage"));
 }
 
 TEST_CASE("synonyms: heads the lexicon calls one thing share a name", "[subject]") {
