@@ -394,10 +394,6 @@ void read_direction(const SubjectInput& in, const std::vector<Token>& tokens, st
   if (s.role == Role::result) s.role = Role::change;
 }
 
-}  // namespace
-
-namespace {
-
 // Words that only lead into the figure ("rose by just 0.3%", "up a further
 // 2%") stand between no phrase and it: they are taken out of the clause.
 void drop_figure_lead(const ruleset::Lexicon& lexicon, std::vector<Token>& tokens, std::size_t& f) {

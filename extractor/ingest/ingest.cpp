@@ -202,10 +202,6 @@ Utf8Scan scan_utf8(const std::string& in, std::size_t start) {
 std::pair<std::size_t, std::size_t> decode_utf8(Article& a, std::size_t start,
                                                 const Utf8Scan& scan) {
   const std::string& in = a.original;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
-  std::string out;
-  std::vector<std::uint32_t> map;
-  std::size_t nuls = 0, first_nul = 0;
   // Valid UTF-8 with no NUL, as most text is, is the text itself.
   if (scan.invalid == 0 && scan.nuls == 0) {
     a.text.assign(in, start);
@@ -214,6 +210,10 @@ std::pair<std::size_t, std::size_t> decode_utf8(Article& a, std::size_t start,
               static_cast<std::uint32_t>(start));
     return {0, 0};
   }
+  const auto* bytes = reinterpret_cast<const unsigned char*>(in.data());
+  std::string out;
+  std::vector<std::uint32_t> map;
+  std::size_t nuls = 0, first_nul = 0;
   out.reserve(in.size() - start);
   map.reserve(in.size() - start + 1);
   for (int32_t i = static_cast<int32_t>(start), n = static_cast<int32_t>(in.size()); i < n;) {

@@ -337,7 +337,7 @@ void group_by_subject(const std::vector<claim::Claim>& claims, const Options& op
     if (c.generic() && !c.subject.empty() && c.subject.head.empty())
       add_headless(c, key_of(c), buckets, topics, options);
   for (const auto& [bucket, clusters] : buckets) {
-    const bool one = !bucket.head.empty() && clusters.one_per_article();
+    const bool one = clusters.one_per_article();  // false where no claim has a head
     for (const auto& cluster : clusters.clusters())
       add_inferred(bucket, cluster, clusters.topic(), one, groups);
   }

@@ -69,9 +69,9 @@ bool article_order(const claim::Claim* a, const claim::Claim* b);
 std::string canonical_head(const std::string& head, const Options& options);
 
 // How many figures a head names in one story: a share's head (turnout) or a
-// running count's (cases, a toll) few; a head three articles use for one
-// figure each, two of them alike, one each; any other (votes, counted for
-// each party) many.
+// running count's (cases, a toll) few; a head no article uses for two
+// different figures, where two articles agree, one each; any other (votes,
+// counted for each party) many.
 enum class HeadFigures { many, one_each, few };
 
 // Two claims of an inferred group are tied firmly enough to conflict: both

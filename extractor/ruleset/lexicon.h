@@ -176,7 +176,7 @@ struct Lexicon {
   // The same words, looked up by hash: every word of every clause is asked.
   struct WordHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view w) const { return std::hash<std::string_view>{}(w); }
+    std::size_t operator()(std::string_view w) const { return PhraseTable::hash_of(w); }
   };
   std::unordered_set<std::string, WordHash, std::equal_to<>> stop_word_set;
   // Heads of counts that only grow while a story runs ("death toll", "cases"),

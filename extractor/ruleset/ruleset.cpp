@@ -831,8 +831,8 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
     const Rule& rule = rules.rules[index];
     // A figure's groups are read only if it survives the overlaps below: most
     // candidates lose to a longer figure, and the groups are what cost.
-    const bool later = rule.layer == Layer::quantity;
-    sub.assign(later ? 1 : rule.group_names.size(), re2::StringPiece());
+    const bool groups_later = rule.layer == Layer::quantity;
+    sub.assign(groups_later ? 1 : rule.group_names.size(), re2::StringPiece());
     std::size_t pos = 0;
     while (pos <= s.size() && rule.re->Match(s, pos, s.size(), re2::RE2::UNANCHORED, sub.data(),
                                              static_cast<int>(sub.size()))) {
@@ -846,7 +846,7 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
           pos = me;
           continue;
         }
-        (later ? quantities : others).push_back(std::move(m));
+        (groups_later ? quantities : others).push_back(std::move(m));
         pos = me;
       } else {
         // Retry one character on: a failed context check may hide a later match.
