@@ -372,9 +372,10 @@ int telling_rank(const Claim& claim) {
 // them apart: two different heads, two different roles other than a result
 // (a headline's "10% higher" and the body's "a 10% increase" are one), a
 // denial against an assertion, or two different dates. A retelling often
-// drops words, so a missing head, role or date does not split. A date with
-// no head needs a word of its clause in common, unless one is a retelling
-// outside the body's region: "in 2022" said of two events is two claims.
+// drops words, so a missing head, role or date does not split. A date needs
+// a word of its clause in common, its head counted, unless one is a
+// retelling outside the body's region: "in 2022" said of two events is two
+// claims, and so are "opened on Wednesday" and "by Wednesday afternoon".
 bool same_fact(const Claim& a, const Claim& b) {
   const Subject &x = a.subject, &y = b.subject;
   auto differ = [](const std::string& p, const std::string& q) {
@@ -386,12 +387,17 @@ bool same_fact(const Claim& a, const Claim& b) {
     return false;
   // A headline, standfirst or caption retells the body's date in few words.
   const bool retold = a.region != b.region;
-  if (!x.head.empty() || !y.head.empty() || a.kind != "date" || retold) return true;
+  if (a.kind != "date" || retold) return true;
+  auto words_of = [](const Subject& s) {
+    std::vector<std::string> words = s.terms;
+    if (!s.head.empty()) words.push_back(s.head);
+    return words;
+  };
+  const std::vector<std::string> xw = words_of(x), yw = words_of(y);
   constexpr std::size_t kShared = 1;
   std::size_t shared = 0;
-  for (const auto& t : x.terms)
-    shared += std::find(y.terms.begin(), y.terms.end(), t) != y.terms.end();
-  return shared >= std::min({kShared, x.terms.size(), y.terms.size()});
+  for (const auto& t : xw) shared += std::find(yw.begin(), yw.end(), t) != yw.end();
+  return shared >= std::min({kShared, xw.size(), yw.size()});
 }
 
 // The main telling of a fact: the body's if there is one; the others are its

@@ -236,12 +236,15 @@ const ruleset::Mention* subject_mention(const SubjectInput& in) {
   return best;
 }
 
-// A head that is only function words ("them", "those") names nothing.
+// A head that is only function words ("them", "those") or the names of
+// months and days ("12 March until Monday") names nothing.
 bool names_something(const ruleset::Lexicon& lexicon, const std::string& words) {
   std::size_t from = 0;
   while (from < words.size()) {
     const std::size_t space = std::min(words.find(' ', from), words.size());
-    if (!lexicon.is_stop_word(std::string_view(words).substr(from, space - from))) return true;
+    const std::string_view word = std::string_view(words).substr(from, space - from);
+    if (!lexicon.is_stop_word(word) && lexicon.month(word) == 0 && lexicon.weekday(word) < 0)
+      return true;
     from = space + 1;
   }
   return false;

@@ -122,9 +122,13 @@ enum class Tense { back, ahead, maybe_ahead };
 Tense tense_of(const Lexicon& lexicon, std::string_view sentence, std::string_view before,
                std::string_view after) {
   const Clause clause = clause_of(lexicon, before, after);
-  // "ran from 3 to 9 March", "was held on": a past verb right before the date.
+  const std::size_t back = last_back_verb(lexicon, clause.before);
+  const auto forward = match_ends(clause.before, lexicon.forward_cue.get());
+  // "ran from 3 to 9 March", "was held on": a past verb right before the
+  // date, with no forward word nearer it ("had been set for 9 October").
   if (matches(clause.before, lexicon.back_near_cue) &&
-      !matches(clause.before, lexicon.passive_near_cue))
+      !matches(clause.before, lexicon.passive_near_cue) &&
+      (forward.empty() || forward.back() <= back))
     return Tense::back;
   // "from", "by" right before the date look forward ("were told that from April").
   if (matches(before, lexicon.forward_just_before_cue)) return Tense::ahead;
@@ -133,8 +137,6 @@ Tense tense_of(const Lexicon& lexicon, std::string_view sentence, std::string_vi
   // will cut jobs, announced on Tuesday"; "announced on Monday it will strike on
   // Friday". Only its own clause counts: "talks, which were held in May,
   // resume on 3 June".
-  const std::size_t back = last_back_verb(lexicon, clause.before);
-  const auto forward = match_ends(clause.before, lexicon.forward_cue.get());
   if (back && (forward.empty() || forward.back() < back)) return Tense::back;
   if (!forward.empty()) return Tense::ahead;
   // A past verb just after it: "Thursday's vote was won by".

@@ -19,6 +19,14 @@ constexpr std::size_t kTopicArticles = 4;
 
 const Topic kNoTopic;
 
+// A date's head is the word of what happened on it ("closed", "takes
+// effect"), and outlets word one event many ways: dates cluster by their
+// words, the head one of them, and a head ties them firmly only where both
+// name it.
+bool head_is_term(const claim::Claim& c) {
+  return c.value.unit == "date";
+}
+
 // The nearest terms that are not the story's topic.
 std::vector<std::string> near_terms(const claim::Claim& c, const Topic& topic) {
   std::vector<std::string> out;
@@ -33,6 +41,7 @@ std::vector<std::string> near_terms(const claim::Claim& c, const Topic& topic) {
 // and what it is per ("21.30p per kWh" and "21.30 pence a kWh" share it).
 std::vector<std::string> index_terms(const claim::Claim& c) {
   std::vector<std::string> terms = near_terms(c, kNoTopic);
+  if (head_is_term(c) && !c.subject.head.empty()) terms.push_back(c.subject.head);
   if (!c.subject.per.empty()) terms.push_back("per " + c.subject.per);  // no stem has a space
   // Which way a share moved ties it like a word: "shares fell 4%" and "knocked
   // 7% off the shares" are one day's move, told two ways.
@@ -108,7 +117,7 @@ struct Cluster {
 // figures with one shared word; with no head, two words must.
 std::size_t terms_needed(const claim::Claim& c, const Topic& topic) {
   const std::size_t have = near_terms(c, topic).size();
-  return std::min<std::size_t>(have, c.subject.head.empty() ? 2 : 1);
+  return std::min<std::size_t>(have, c.subject.head.empty() || head_is_term(c) ? 2 : 1);
 }
 
 // A subject's date as the first and last ISO day it covers: "2024" is
@@ -273,7 +282,7 @@ void add_inferred(const Bucket& bucket, const Cluster& cluster,
   g.one_per_article = one_per_article;
   g.topic = topic;
   g.members = cluster.members;
-  g.head = cluster.members.front()->subject.head_words;
+  g.head = named_head(cluster.members);
   if (g.head.empty()) g.head = bucket.head;
   g.tied_by = shared_terms(cluster.members);
   for (const auto& w : cluster.whens)
@@ -324,17 +333,17 @@ void group_by_subject(const std::vector<claim::Claim>& claims, const Options& op
   const auto topics = topics_of(claims);
   std::map<Bucket, BucketClusters> buckets;
   auto key_of = [&](const claim::Claim& c) {
-    return Bucket{c.story, axis_of(c), canonical_head(c.subject.head, options), c.subject.role,
-                  c.subject.negated};
+    const std::string head = head_is_term(c) ? "" : canonical_head(c.subject.head, options);
+    return Bucket{c.story, axis_of(c), head, c.subject.role, c.subject.negated};
   };
   for (const auto& c : claims) {
-    if (!c.generic() || c.subject.empty() || c.subject.head.empty()) continue;
+    if (!c.generic() || c.subject.empty() || (c.subject.head.empty() && !head_is_term(c))) continue;
     const Bucket key = key_of(c);
     buckets.try_emplace(key, topics.at(c.story), options.cumulative.count(key.head) > 0)
         .first->second.add(c);
   }
   for (const auto& c : claims)
-    if (c.generic() && !c.subject.empty() && c.subject.head.empty())
+    if (c.generic() && !c.subject.empty() && c.subject.head.empty() && !head_is_term(c))
       add_headless(c, key_of(c), buckets, topics, options);
   for (const auto& [bucket, clusters] : buckets) {
     const bool one = clusters.one_per_article();  // false where no claim has a head
@@ -357,10 +366,23 @@ claim::Role named_role(const claim::Claim& c) {
 
 }  // namespace
 
+std::string named_head(const std::vector<const claim::Claim*>& members) {
+  std::map<std::string_view, std::size_t> named;
+  for (const claim::Claim* m : members)
+    if (!m->subject.head_words.empty()) ++named[m->subject.head_words];
+  std::string_view best;
+  for (const claim::Claim* m : members)
+    if (named.count(m->subject.head_words) &&
+        (best.empty() || named[m->subject.head_words] > named[best]))
+      best = m->subject.head_words;
+  return std::string(best);
+}
+
 std::vector<std::string> shared_terms(const std::vector<const claim::Claim*>& members) {
   std::map<std::string, int> have;  // term -> how many members have it near
   for (const claim::Claim* c : members)
-    for (const auto& t : index_terms(*c)) ++have[t];
+    for (const auto& t : index_terms(*c))
+      if (!head_is_term(*c) || t != c->subject.head) ++have[t];  // a label names it
   std::vector<std::pair<int, std::string>> ranked;
   for (const auto& [term, n] : have)
     if (n >= 2 && term.rfind("per ", 0) != 0)  // not "per year": a finding says that
@@ -412,6 +434,7 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options) {
 bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topic,
                  HeadFigures figures) {
   if (a.subject.head.empty() || b.subject.head.empty()) return false;
+  if ((head_is_term(a) || head_is_term(b)) && a.subject.head != b.subject.head) return false;
   // "Rose 0.4%" said per month and "2.3%" with no period may be two rates.
   if (a.subject.per != b.subject.per) return false;
   // A sign on one side only ("4% higher" against "a 4% move") is no conflict.

@@ -49,7 +49,8 @@ struct Group {
 // An inferred group's words for its finding: "bill, household; 2024-10 (denied)".
 std::string context_of(const Group& group);
 
-// The terms at least two of the claims have near their figures, most shared first.
+// The terms at least two of the claims have near their figures, most shared
+// first; a date's own head is left to the label.
 std::vector<std::string> shared_terms(const std::vector<const claim::Claim*>& members);
 
 using Groups = std::map<Key, Group>;
@@ -57,6 +58,10 @@ using Groups = std::map<Key, Group>;
 // Claims with no attribute and no subject are in no group: nothing ties them
 // to another outlet's figure.
 Groups group(const std::vector<claim::Claim>& claims, const Options& options);
+
+// The head a group's label names: the one most members print ("closed"
+// over one "stay at home"), a tie going to the first.
+std::string named_head(const std::vector<const claim::Claim*>& members);
 
 // A rate (%, days a week, points): figures for several groups bound the whole.
 bool is_rate(const std::string& unit);

@@ -813,6 +813,8 @@ std::pair<grouping::Key, grouping::Group> keyed_part(const grouping::Key& key,
   grouping::Key part_key = key;
   if (part.inferred) {
     if (part.members.size() > 1) part.tied_by = grouping::shared_terms(part.members);
+    if (const std::string head = grouping::named_head(part.members); !head.empty())
+      part.head = head;
     std::set<std::string> whens;
     for (const claim::Claim* c : part.members)
       if (!c->subject.when.empty()) whens.insert(c->subject.when);

@@ -800,3 +800,34 @@ TEST_CASE("subjects: which way a share moved ties it like a shared word", "[reco
       kWords);
   for (const auto& f : apart) CHECK_FALSE(reconcile::is_conflict(f));
 }
+
+TEST_CASE("subjects: dates group by their words; only the same head ties them firmly",
+          "[reconcile][subject]") {
+  auto dated = [](const std::string& outlet, const std::string& iso) {
+    return make(outlet, "generic.date", day(iso));
+  };
+  // "The school closed on Thursday" twice, "closed its doors on Friday" once.
+  const auto closed = reconcile::reconcile(
+      {about(dated("A", "2026-03-12"), "close", {"school", "primari", "staff"}),
+       about(dated("B", "2026-03-12"), "close", {"school", "primari"}),
+       about(dated("C", "2026-03-13"), "close", {"door", "school", "primari", "staff"})},
+      kWords);
+  REQUIRE(closed.size() == 1);
+  CHECK(closed[0].verdict == reconcile::Verdict::conflict);
+  // "takes effect on", "applies from", and a date with no head: one event
+  // worded three ways is one finding.
+  const auto effect =
+      reconcile::reconcile({about(dated("A", "2024-10-01"), "effect", {"cap", "price"}),
+                            about(dated("B", "2024-10-01"), "appli", {"cap", "price"}),
+                            headless(dated("C", "2024-10-01"), {"cap", "price", "regul"})},
+                           kWords);
+  REQUIRE(effect.size() == 1);
+  CHECK(effect[0].verdict == reconcile::Verdict::agree);
+  CHECK(effect[0].claim_ids.size() == 3);
+  // The school opened on one day and closed on another: two heads, no conflict.
+  const auto two = reconcile::reconcile(
+      {about(dated("A", "2026-03-09"), "open", {"school", "primari", "staff"}),
+       about(dated("B", "2026-03-12"), "close", {"school", "primari", "staff"})},
+      kWords);
+  for (const auto& f : two) CHECK_FALSE(reconcile::is_conflict(f));
+}

@@ -290,6 +290,15 @@ TEST_CASE("merge: equal figures merge only when they are about one thing", "[sub
   int dates = 0;
   for (const auto& c : years) dates += c.kind == "date";
   CHECK(dates == 2);
+  // One date with a head ("opened"), the other with none and no word in
+  // common: two events.
+  const auto one_head = claims_of(
+      "Depot news\n\nThe depot opened on 4 June. On 4 June, heavy rain swept the county.");
+  CHECK(one_head.size() == 2);
+  // The same event told twice is one claim.
+  const auto told_twice = claims_of(
+      "Depot news\n\nThe depot opened on 4 June. The new depot opened on 4 June, the firm said.");
+  CHECK(told_twice.size() == 1);
   // The same sentence told twice is one claim with two positions.
   const auto copies = claims_of("Turnout was 61% in the ballot.\n\nTurnout was 61% in the ballot.");
   REQUIRE(copies.size() == 1);
@@ -518,4 +527,20 @@ TEST_CASE("direction: a share that rises or falls is a change with a sign", "[su
         "up");
   CHECK(subject_of("Factory output grew by merely 0.2% in May.", "0.2%").direction == "up");
   CHECK(subject_of("Fares went up a further 2% in March.", "2%").direction == "up");
+}
+
+TEST_CASE("a date's head is what happened on it; a month or a day is no head", "[subject]") {
+  // 2025-06-10 is a Tuesday.
+  CHECK(subject_of("The library closed its doors on Friday 6 June.", "Friday").head == "close");
+  CHECK(subject_of("The clinic will open from Thursday.", "Thursday").head == "open");
+  CHECK(subject_of("The pool shut on 2 June, the council said.", "2 June").head == "shut");
+  // The end of a span follows the start's month, not a word of the event.
+  const auto end =
+      subject_of("Roads will close from Thursday 12 June until Monday 23 June.", "23 June");
+  CHECK(end.head.empty());
+  CHECK(
+      subject_of("Roads will close from Thursday 12 June until Monday 23 June.", "Thursday 12 June")
+          .head == "close");
+  // A stop word ("announced") names nothing.
+  CHECK(subject_of("The closure of the bridge was announced on 2 June.", "2 June").head.empty());
 }
