@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "claim/subject.h"
@@ -496,6 +497,26 @@ std::string stable_hash(std::string_view text) {
 }
 
 // attribute -> speaker -> scope per figure, then scopes and copies per article.
+// "58 confirmed cases, up from 47 on Monday": a previous value printed right
+// after a figure, with no head of its own, is of that figure's head.
+void previous_of_figure_before(std::span<Claim> sentence) {
+  for (Claim& c : sentence) {
+    if (c.subject.role != Role::previous || !c.subject.head.empty()) continue;
+    const Claim* before = nullptr;  // the nearest figure before it, in one quote
+    for (const Claim& o : sentence)
+      if (o.quote == c.quote && o.figure_end <= c.figure_begin &&
+          o.subject.role != Role::previous && (!before || o.figure_end > before->figure_end))
+        before = &o;
+    if (!before || before->subject.head.empty() || before->value.unit != c.value.unit) continue;
+    const std::string_view between =
+        std::string_view(c.quote).substr(before->figure_end, c.figure_begin - before->figure_end);
+    if (between.find_first_not_of(", ") != std::string_view::npos) continue;
+    c.subject.head = before->subject.head;
+    c.subject.head_words = before->subject.head_words;
+    if (c.subject.terms.empty()) c.subject.terms = before->subject.terms;
+  }
+}
+
 std::vector<Claim> build(const ruleset::RuleSet& rules, text::Stemmer& stemmer,
                          const ingest::Article& article, const text::Document& doc,
                          const std::vector<SentenceFacts>& facts, const Options& options) {
@@ -507,7 +528,9 @@ std::vector<Claim> build(const ruleset::RuleSet& rules, text::Stemmer& stemmer,
     if (!text::is_article_region(doc.sentences[f.sentence].region) && !options.include_furniture)
       continue;
     const SentenceCues cues = cues_of(b, f);
+    const std::size_t first = claims.size();
     for (const quantity::Quantity& q : f.quantities) figure_claims(b, cues, q, claims);
+    previous_of_figure_before(std::span(claims).subspan(first));
   }
   drop_lone_scopes(claims);
   return merge_copies(claims);

@@ -225,10 +225,17 @@ class BucketClusters {
   const std::vector<Cluster>& clusters() const { return clusters_; }
 
   // A cluster where `c`'s own article already prints another value: two
-  // figures one article gives are two facts ("44% ... since 51% in 2019").
-  bool holds_other_value(std::size_t k, const claim::Claim& c) const {
-    return std::any_of(clusters_[k].members.begin(), clusters_[k].members.end(),
-                       [&](auto* m) { return m->article == c.article && !values_meet(*m, c); });
+  // figures one article gives are two facts ("44% ... since 51% in 2019"),
+  // unless they are a running count on two days ("66, up from 58 on
+  // Wednesday").
+  bool holds_other_value(std::size_t k, const claim::Claim& c, const Options& options) const {
+    auto other_day = [&](const claim::Claim& m) {
+      return is_running(m, options) && is_running(c, options) &&
+             stands_at(m).substr(0, 10) != stands_at(c).substr(0, 10);
+    };
+    return std::any_of(clusters_[k].members.begin(), clusters_[k].members.end(), [&](auto* m) {
+      return m->article == c.article && !values_meet(*m, c) && !other_day(*m);
+    });
   }
 
   const std::shared_ptr<const Topic>& topic() const { return topic_; }
@@ -318,7 +325,7 @@ void add_headless(const claim::Claim& c, const Bucket& key,
       return canonical_head(t, options) == it->first.head;
     });
     const auto here = it->second.best_for(c, kHeadlessNeed - (names_head ? 1 : 0));
-    if (here && !it->second.holds_other_value(here->cluster, c) &&
+    if (here && !it->second.holds_other_value(here->cluster, c, options) &&
         (!found || here->better_than(*found)))
       found = here, best = &it->second;
   }
@@ -334,7 +341,7 @@ void group_by_subject(const std::vector<claim::Claim>& claims, const Options& op
   std::map<Bucket, BucketClusters> buckets;
   auto key_of = [&](const claim::Claim& c) {
     const std::string head = head_is_term(c) ? "" : canonical_head(c.subject.head, options);
-    return Bucket{c.story, axis_of(c), head, c.subject.role, c.subject.negated};
+    return Bucket{c.story, axis_of(c), head, grouped_role(c, options), c.subject.negated};
   };
   for (const auto& c : claims) {
     if (!c.generic() || c.subject.empty() || (c.subject.head.empty() && !head_is_term(c))) continue;
@@ -365,6 +372,33 @@ claim::Role named_role(const claim::Claim& c) {
 }
 
 }  // namespace
+
+bool is_running(const claim::Claim& c, const Options& options) {
+  if (c.value.unit != "count") return false;
+  if (options.cumulative.count(canonical_head(c.subject.head, options))) return true;
+  constexpr std::size_t kBeside = 2;  // the nearest terms
+  const auto& terms = c.subject.terms;
+  for (std::size_t i = 0; i < terms.size() && i < kBeside; ++i)
+    if (options.cumulative.count(terms[i])) return true;
+  return false;
+}
+
+namespace {
+bool is_day(const std::string& when) {
+  return when.size() == 10 && quantity::parse_iso_day(when).has_value();
+}
+}  // namespace
+
+claim::Role grouped_role(const claim::Claim& c, const Options& options) {
+  const claim::Role r = c.subject.role;
+  if (r == claim::Role::previous && is_day(c.subject.when) && is_running(c, options))
+    return claim::Role::result;
+  return r;
+}
+
+std::string stands_at(const claim::Claim& c) {
+  return is_day(c.subject.when) ? c.subject.when : c.published;
+}
 
 std::string named_head(const std::vector<const claim::Claim*>& members) {
   std::map<std::string_view, std::size_t> named;

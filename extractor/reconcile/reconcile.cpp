@@ -183,7 +183,7 @@ Account account_of(std::vector<const Scaled*> parts) {
   a.article = first.claim->article;
   a.role = first.claim->speaker_role;
   a.base = first.claim->base;
-  a.published = first.claim->published;
+  a.published = grouping::stands_at(*first.claim);
   a.lo = first.lo;
   a.hi = first.hi;
   for (const Scaled* p : a.parts) {
@@ -209,19 +209,6 @@ bool accounts_meet(const Account& a, const Account& b, Mode mode) {
 
 bool is_side(const std::string& role) {
   return role != "outlet" && role != "other" && role != "mixed";
-}
-
-// A count the lexicon calls running (a toll, cases, people admitted): by its
-// head, or by a running word right by it ("312 people admitted"; not "1,200
-// vaccinated since the first case").
-bool is_running(const claim::Claim& c, const Options& options) {
-  if (c.value.unit != "count") return false;
-  if (options.cumulative.count(grouping::canonical_head(c.subject.head, options))) return true;
-  constexpr std::size_t kBeside = 2;  // the nearest terms
-  const auto& terms = c.subject.terms;
-  for (std::size_t i = 0; i < terms.size() && i < kBeside; ++i)
-    if (options.cumulative.count(terms[i])) return true;
-  return false;
 }
 
 grouping::HeadFigures head_figures(bool running, bool one_per_article) {
@@ -321,7 +308,7 @@ Verdict relation_of(const Account& a, const Account& b, const Comparison& how) {
   // time order, pair by pair (a group may hold other counts too).
   auto running = [&](const Account& x) {
     return how.options && std::all_of(x.parts.begin(), x.parts.end(), [&](const Scaled* p) {
-             return is_running(*p->claim, *how.options);
+             return grouping::is_running(*p->claim, *how.options);
            });
   };
   const bool cumulative = running(a) && running(b);
@@ -874,7 +861,8 @@ std::vector<grouping::Group> join_tied_parts(std::vector<grouping::Group> parts,
     for (const claim::Claim* a : x.members)
       for (const claim::Claim* b : y.members) {
         const auto figures =
-            head_figures(is_running(*a, options) && is_running(*b, options), x.one_per_article);
+            head_figures(grouping::is_running(*a, options) && grouping::is_running(*b, options),
+                         x.one_per_article);
         // Judged outlet against outlet, so only a tie between outlets counts.
         if (a->outlet != b->outlet && grouping::firmly_tied(*a, *b, *x.topic, figures)) return true;
       }
@@ -961,7 +949,10 @@ std::vector<Finding> reconcile(const std::vector<claim::Claim>& claims, const Op
   std::vector<Finding> findings;
   for (auto& [key, group, judged] : fact_groups(claims, wholes, options)) {
     Finding f = judged ? std::move(*judged) : finding_of(key, group, wholes, options);
-    if (row(f.verdict).outcome == Outcome::conflict)
+    // A running count's figures by value too: the outlets that give one
+    // day's count agree among themselves ("58 as of Wednesday").
+    const Outcome outcome = row(f.verdict).outcome;
+    if (outcome == Outcome::conflict || outcome == Outcome::over_time)
       f.sides = sides_of(key, group, wholes, options);
     findings.push_back(std::move(f));
   }
@@ -1035,7 +1026,7 @@ bool is_agreement(const Finding& f) {
 
 std::vector<Finding> agreeing_sides(const Finding& conflict) {
   std::vector<Finding> out;
-  if (!is_conflict(conflict)) return out;
+  if (!is_conflict(conflict) && row(conflict.verdict).outcome != Outcome::over_time) return out;
   for (const Side& side : conflict.sides) {
     const Outcome o = row(side.verdict).outcome;
     if (o != Outcome::same && o != Outcome::looks_different) continue;

@@ -127,7 +127,8 @@ struct ScaledClaim {
   std::optional<double> lo, hi;
 };
 
-// One run of a conflict's figures whose values meet, judged alone: how the
+// One run of a conflict's or a running count's figures whose values meet,
+// judged alone: how the
 // outlets that give it stand among themselves (agree, compatible, a single
 // source, or unassessed where its own figures differ).
 struct Side {
@@ -155,7 +156,7 @@ struct Finding {
   std::vector<std::string> claim_ids;
   std::vector<std::string> outlets;
   std::vector<ScaledClaim> scaled;
-  std::vector<Side> sides;  // a conflict: its figures by value, each run judged alone
+  std::vector<Side> sides;  // a conflict, an update: its figures by value, each run judged alone
   // base-mismatch: the range of the missing figure (e.g. turnout, %) that makes both true.
   std::optional<double> implied_lo, implied_hi;
   std::string implied_what;
@@ -183,9 +184,10 @@ nlohmann::ordered_json to_json(const Finding& finding);
 bool is_conflict(const Finding& finding);
 // Agreements, with or without a unit conversion, above low severity.
 bool is_agreement(const Finding& finding);
-// The agreements of a conflict's sides ("two outlets say £37,500, a third
-// £12,500"), each as a finding of its own claims, verdict and severity, with
-// an id of its own: how an editor reads the outlets that agree.
+// The agreements of a conflict's or a running count's sides ("two outlets
+// say £37,500, a third £12,500"; "three give 58 cases, as of Wednesday"),
+// each as a finding of its own claims, verdict and severity, with an id of
+// its own: how an editor reads the outlets that agree.
 std::vector<Finding> agreeing_sides(const Finding& conflict);
 
 // What a claim says, in words: "more than 50% of all members".

@@ -831,3 +831,37 @@ TEST_CASE("subjects: dates group by their words; only the same head ties them fi
       kWords);
   for (const auto& f : two) CHECK_FALSE(reconcile::is_conflict(f));
 }
+
+TEST_CASE("running counts: a previous value on a day is that day's count, and its outlets agree",
+          "[reconcile][subject]") {
+  reconcile::Options words = kWords;
+  words.cumulative = {"case"};
+  auto cases = [](const std::string& outlet, double n, const std::string& published,
+                  claim::Role role = claim::Role::result, const std::string& when = "") {
+    auto c = about(generic(outlet, count(n)), "case", {"outbreak", "confirm"}, role, when);
+    c.article = outlet + "-" + published.substr(0, 10) + ".txt";
+    c.published = published;
+    return c;
+  };
+  // A reports 58 on Wednesday; B, on Saturday, "66, up from 58 on Wednesday".
+  const auto f = only({cases("A", 58, "2026-03-11T18:00"), cases("B", 66, "2026-03-14T10:00"),
+                       cases("B", 58, "2026-03-14T10:00", claim::Role::previous, "2026-03-11")},
+                      words);
+  CHECK(f.verdict == reconcile::Verdict::updated);
+  const auto sides = reconcile::agreeing_sides(f);
+  REQUIRE(sides.size() == 1);
+  CHECK(sides[0].verdict == reconcile::Verdict::agree);
+  CHECK(sides[0].claim_ids.size() == 2);
+  // With no day, the previous value stays a fact of its own.
+  const auto undated =
+      reconcile::reconcile({cases("A", 58, "2026-03-11T18:00"), cases("B", 66, "2026-03-14T10:00"),
+                            cases("B", 58, "2026-03-14T10:00", claim::Role::previous)},
+                           words);
+  CHECK(undated.size() == 2);
+  // Two outlets' counts for one day that differ: a conflict, not an update.
+  const auto same_day =
+      only({cases("A", 9, "2026-03-11T18:00"),
+            cases("C", 19, "2026-03-12T09:00", claim::Role::result, "2026-03-11")},
+           words);
+  CHECK(same_day.verdict == reconcile::Verdict::conflict);
+}

@@ -544,3 +544,14 @@ TEST_CASE("a date's head is what happened on it; a month or a day is no head", "
   // A stop word ("announced") names nothing.
   CHECK(subject_of("The closure of the bridge was announced on 2 June.", "2 June").head.empty());
 }
+
+TEST_CASE("a previous value printed right after a figure is of that figure's head",
+          "[subject][role]") {
+  const std::string text = "The outbreak has 66 confirmed cases, up from 58 on Friday.";
+  const auto before = subject_of(text, "58", claim::Role::previous);
+  CHECK(before.head == "case");
+  // Words between them ("and") make it a figure of its own.
+  const auto apart =
+      subject_of("The outbreak has 66 confirmed cases and up from 58 on Friday.", "58");
+  CHECK(apart.head.empty());
+}
