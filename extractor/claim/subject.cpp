@@ -308,6 +308,35 @@ void read_terms(const SubjectInput& in, const std::vector<Token>& tokens, std::s
   }
 }
 
+// The words a count prints between its number and the noun it counts ("19
+// hospital admissions", "58 confirmed cases"): they say which ones, so they
+// are terms, nearest of all.
+void read_counted_words(const SubjectInput& in, text::Stemmer& stemmer, Subject& s) {
+  if (in.figure.value.counted.empty()) return;
+  const std::string text = ruleset::Lexicon::key(in.doc.slice(in.figure.begin, in.figure.end));
+  std::vector<std::string> words;
+  bool after_number = false;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t space = std::min(text.find(' ', at), text.size());
+    const std::string word = text.substr(at, space - at);
+    at = space + 1;
+    if (!after_number) {
+      after_number =
+          std::any_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c); });
+      continue;
+    }
+    if (word == in.figure.value.counted) break;
+    if (word.empty() || !std::isalpha(static_cast<unsigned char>(word[0])) ||
+        in.rules.lexicon.is_stop_word(word))
+      continue;
+    std::string stem = stemmer.stem(word);
+    if (stem != s.head && std::find(s.terms.begin(), s.terms.end(), stem) == s.terms.end())
+      words.push_back(std::move(stem));
+  }
+  s.terms.insert(s.terms.begin(), words.begin(), words.end());
+  if (s.terms.size() > kMaxTerms) s.terms.resize(kMaxTerms);
+}
+
 }  // namespace
 
 std::string iso_of(const quantity::Value& v) {
@@ -434,6 +463,7 @@ Subject read_subject(const SubjectInput& in, text::Stemmer& stemmer) {
   if (f == tokens.size()) return s;  // a figure outside its own sentence: nothing more to read
   drop_figure_lead(in.rules.lexicon, tokens, f);
   read_terms(in, tokens, f, stemmer, s);
+  read_counted_words(in, stemmer, s);
   const ruleset::Lexicon& lexicon = in.rules.lexicon;
   if (const ruleset::Phrase* own = opening_role(in)) {
     s.role = own->role;

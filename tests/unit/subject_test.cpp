@@ -555,3 +555,16 @@ TEST_CASE("a previous value printed right after a figure is of that figure's hea
       subject_of("The outbreak has 66 confirmed cases and up from 58 on Friday.", "58");
   CHECK(apart.head.empty());
 }
+
+TEST_CASE("a count of people is of what befell them; a count's own words are terms", "[subject]") {
+  const auto admitted = subject_of("Nine people have been admitted to the ward.", "Nine people");
+  CHECK(admitted.head_words == "admitted");
+  CHECK(admitted.head_rule == "subject.people_verb");
+  // A verb the lexicon does not list says nothing of what is counted.
+  CHECK(subject_of("About 300 people attended the rally.", "300 people").head == "peopl");
+  // "19 hospital admissions": "hospital" says which admissions.
+  const auto admissions = subject_of("The team recorded 19 hospital admissions.", "19");
+  CHECK(admissions.head == stem("admissions"));
+  REQUIRE_FALSE(admissions.terms.empty());
+  CHECK(admissions.terms.front() == stem("hospital"));
+}
