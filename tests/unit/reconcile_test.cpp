@@ -865,3 +865,27 @@ TEST_CASE("running counts: a previous value on a day is that day's count, and it
            words);
   CHECK(same_day.verdict == reconcile::Verdict::conflict);
 }
+
+TEST_CASE("subjects: an article that gives a rise and a fall of one thing contradicts itself",
+          "[reconcile][subject]") {
+  auto moved = [](const std::string& outlet, double v, const std::string& direction,
+                  std::vector<std::string> terms) {
+    auto c = about(generic(outlet, pct(v, v, v)), "revenu", std::move(terms), claim::Role::change);
+    c.subject.direction = direction;
+    return c;
+  };
+  // A: "annual revenue dropped 1.3%" and "annual revenue growth of 0.3%";
+  // B and C: "revenue rose 0.3%".
+  const auto f = only(
+      {moved("A", 1.3, "down", {"annual", "drop"}), moved("A", 0.3, "up", {"annual", "growth"}),
+       moved("B", 0.3, "up", {"growth", "sale"}), moved("C", 0.3, "up", {"crept", "finish"})});
+  CHECK(f.verdict == reconcile::Verdict::conflict);
+  const auto sides = reconcile::agreeing_sides(f);
+  REQUIRE(sides.size() == 1);
+  CHECK(sides[0].claim_ids.size() == 3);
+  // Two rises of one article are one span, as before: no conflict with itself.
+  const auto two_rises = reconcile::reconcile(
+      {moved("A", 1.3, "up", {"annual", "drop"}), moved("A", 0.3, "up", {"annual", "growth"})},
+      kWords);
+  for (const auto& x : two_rises) CHECK_FALSE(reconcile::is_conflict(x));
+}
