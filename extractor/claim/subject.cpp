@@ -32,6 +32,16 @@ bool word_byte(unsigned char c) {
   return std::isalnum(c) || c >= 0x80 || c == '\'' || c == '-';
 }
 
+// A letter or digit: ASCII, or a character outside U+0080-U+00BF and
+// U+2000-U+2FFF, where bullets, dashes, curly quotes and signs are ("•" is
+// no word).
+bool has_letter(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return std::isalnum(c) || (c >= 0xC3 && c <= 0xF4 && c != 0xE2);
+  });
+}
+
 // Where `needle` last occurs in `hay`, or npos. string_view::rfind compares
 // at every byte; find looks for the first character first.
 std::size_t last_of(std::string_view hay, std::string_view needle) {
@@ -89,7 +99,7 @@ std::vector<Token> tokens_of(const SubjectInput& in, std::size_t from, std::size
     while (b < e && (text[b] == '\'' || text[b] == '-')) ++b;
     std::size_t f = e;
     while (f > b && (text[f - 1] == '\'' || text[f - 1] == '-')) --f;
-    if (f > b) {
+    if (f > b && has_letter(text.substr(b, f - b))) {
       // A word holds no space: its key is its lower case.
       std::string word = util::lower(text.substr(b, f - b));
       const std::size_t hash = ruleset::PhraseTable::hash_of(word);

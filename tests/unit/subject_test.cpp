@@ -28,6 +28,10 @@ bool has_term(const claim::Subject& s, const std::string& stem) {
   return std::find(s.terms.begin(), s.terms.end(), stem) != s.terms.end();
 }
 
+bool has_letter_or_digit(const std::string& word) {
+  return std::any_of(word.begin(), word.end(), [](unsigned char c) { return std::isalnum(c); });
+}
+
 std::string stem(const std::string& word) {
   text::Stemmer stemmer;
   return stemmer.stem_words(word);
@@ -567,4 +571,11 @@ TEST_CASE("a count of people is of what befell them; a count's own words are ter
   CHECK(admissions.head == stem("admissions"));
   REQUIRE_FALSE(admissions.terms.empty());
   CHECK(admissions.terms.front() == stem("hospital"));
+}
+
+TEST_CASE("terms: a bullet, a dash or a sign is no word", "[subject]") {
+  const auto s = subject_of("• Around 40% of the crews — all of them — will go ✓", "40%");
+  for (const auto& t : s.terms) CHECK(has_letter_or_digit(t));
+  CHECK(s.head == "crew");
+  CHECK(s.terms == std::vector<std::string>{"go"});
 }
