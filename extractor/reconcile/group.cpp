@@ -204,7 +204,29 @@ class BucketClusters {
     if (const auto found = best_for(c, need)) best = found->cluster;
     // A head with no terms at all joins the first cluster of its head.
     if (!best && need == 0 && !clusters_.empty() && fits(clusters_.front(), c)) best = 0;
+    if (!best && !c.subject.head.empty() && !head_is_term(c) && c.value.unit != "count")
+      best = only_cluster_meeting(c);
     join(c, best);
+  }
+
+  // The one cluster of the head whose figures all meet `c`'s, from other
+  // articles: "frozen assets worth about £1.35m" and "restrained assets stand
+  // at about £1.35m" share no other word, but say the same of one thing.
+  // Where two clusters would do, words must choose, so neither is taken.
+  // Not for counts: small whole numbers of one noun coincide ("40 schools").
+  std::optional<std::size_t> only_cluster_meeting(const claim::Claim& c) const {
+    std::optional<std::size_t> found;
+    for (std::size_t k = 0; k < clusters_.size(); ++k) {
+      const auto& members = clusters_[k].members;
+      const bool meets =
+          fits(clusters_[k], c) && std::all_of(members.begin(), members.end(), [&](auto* m) {
+            return m->article != c.article && values_meet(*m, c);
+          });
+      if (!meets) continue;
+      if (found) return std::nullopt;
+      found = k;
+    }
+    return found;
   }
 
   // Into cluster `k`, or a new one.

@@ -889,3 +889,35 @@ TEST_CASE("subjects: an article that gives a rise and a fall of one thing contra
       kWords);
   for (const auto& x : two_rises) CHECK_FALSE(reconcile::is_conflict(x));
 }
+
+TEST_CASE("subjects: a figure of the same head and value joins the one cluster it meets",
+          "[reconcile][subject]") {
+  // "Frozen assets worth about £1.35m" and "restrained assets stand at about
+  // £1.35m": no word in common but the head, and the same sum.
+  const auto same =
+      reconcile::reconcile({about(generic("A", money(1.35e6)), "asset", {"frozen", "worth"}),
+                            about(generic("B", money(1.35e6)), "asset", {"restrain", "stand"})},
+                           kWords);
+  REQUIRE(same.size() == 1);
+  CHECK(same[0].verdict == reconcile::Verdict::agree);
+  // Another sum: nothing says it is the same fact.
+  const auto other =
+      reconcile::reconcile({about(generic("A", money(1.35e6)), "asset", {"frozen", "worth"}),
+                            about(generic("B", money(2.1e6)), "asset", {"restrain", "stand"})},
+                           kWords);
+  CHECK(other.size() == 2);
+  // Two clusters it would meet (one article's two sums of that head): words
+  // must choose, so it joins neither.
+  const auto two =
+      reconcile::reconcile({about(generic("A", money(1.35e6)), "asset", {"frozen", "worth"}),
+                            about(generic("A", money(1.35e6)), "asset", {"seiz", "hous"}),
+                            about(generic("B", money(1.35e6)), "asset", {"restrain", "stand"})},
+                           kWords);
+  for (const auto& f : two) CHECK(f.claim_ids.size() == 1);
+  // Counts of one value coincide too often ("40 schools"): words must tie them.
+  const auto counts =
+      reconcile::reconcile({about(generic("A", count(40)), "school", {"close", "county"}),
+                            about(generic("B", count(40)), "school", {"budget", "repair"})},
+                           kWords);
+  CHECK(counts.size() == 2);
+}
