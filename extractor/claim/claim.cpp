@@ -309,6 +309,16 @@ bool is_dateline(const ArticleBuild& b, const SentenceCues& cues, const quantity
   });
 }
 
+// A whole number a subject rule names ("cases rise to 58", "just over 9,000
+// work in the UK") counts what its head says: a count, on the counts' axis.
+void counted_by_head(const quantity::Quantity& q, Claim& c) {
+  const quantity::Value& v = c.value;
+  const bool whole = v.printed && std::floor(*v.printed) == *v.printed;
+  if (q.kind != ruleset::Kind::number || c.subject.head_rule.empty() || !whole) return;
+  c.kind = ruleset::to_string(ruleset::Kind::count);
+  c.value.unit = "count";
+}
+
 // The claims of one figure: itself, and the figure before a change when a
 // rule names it ("up from two days a week").
 void figure_claims(const ArticleBuild& b, const SentenceCues& cues, const quantity::Quantity& q,
@@ -329,6 +339,7 @@ void figure_claims(const ArticleBuild& b, const SentenceCues& cues, const quanti
     c.region = text::to_string(text::Region::dateline);
   }
   c.subject = std::move(subject);
+  counted_by_head(q, c);
   if (!best) {
     c.attribute = "generic." + c.kind;
     c.context = q.value.counted;

@@ -169,7 +169,9 @@ Mode mode_of(const std::string& unit) {
 struct Account {
   std::vector<const Scaled*> parts;
   std::optional<double> lo, hi;  // the span of the parts
-  std::string outlet, article, role, base, published;
+  std::string outlet, article, role, base;
+  std::string published;   // the article's publication time
+  std::string stands_at;   // when its count stood: a day its clause gives, else `published`
   std::string name;        // the outlet, and its article when it has several here
   bool furniture = false;  // rests on page furniture
   std::set<std::string> printed;
@@ -183,7 +185,8 @@ Account account_of(std::vector<const Scaled*> parts) {
   a.article = first.claim->article;
   a.role = first.claim->speaker_role;
   a.base = first.claim->base;
-  a.published = grouping::stands_at(*first.claim);
+  a.published = first.claim->published;
+  a.stands_at = grouping::stands_at(*first.claim);
   a.lo = first.lo;
   a.hi = first.hi;
   for (const Scaled* p : a.parts) {
@@ -282,10 +285,10 @@ std::optional<PublishedAt> published_at(const std::string& text) {
   return at;
 }
 
-// Publication times order two accounts when both are known and differ: a
-// day alone orders only against another day.
-std::optional<bool> published_before(const Account& a, const Account& b) {
-  const auto pa = published_at(a.published), pb = published_at(b.published);
+// Two times (publication times, or days a count stood at) in order, when
+// both are known and differ: a day alone orders only against another day.
+std::optional<bool> time_before(const std::string& a, const std::string& b) {
+  const auto pa = published_at(a), pb = published_at(b);
   if (!pa || !pb) return std::nullopt;
   constexpr long long kDay = 24 * 60;
   if (!pa->has_time || !pb->has_time) {
@@ -295,10 +298,18 @@ std::optional<bool> published_before(const Account& a, const Account& b) {
   return pa->minutes == pb->minutes ? std::nullopt : std::optional<bool>(pa->minutes < pb->minutes);
 }
 
+// Two counts in the order they stood ("as of Wednesday", "up from 58 on
+// Wednesday"), else in publication order: a count may change within a day,
+// so a day and a time on it are ordered as published.
+std::optional<bool> counted_before(const Account& a, const Account& b) {
+  if (const auto by_day = time_before(a.stands_at, b.stands_at)) return by_day;
+  return time_before(a.published, b.published);
+}
+
 // A running count that differs between articles in time order: the later,
 // higher one is an update; a later, lower one was out of date when printed.
 std::optional<Verdict> over_time(const Account& a, const Account& b) {
-  const auto a_first = published_before(a, b);
+  const auto a_first = counted_before(a, b);
   if (!a_first || !a.lo || !b.lo) return std::nullopt;
   const Account& earlier = *a_first ? a : b;
   const Account& later = *a_first ? b : a;
@@ -698,11 +709,11 @@ std::string explain_over_time(const Finding& f, const Accounts& accounts, const 
                               const Options& words) {
   std::vector<std::pair<long long, const Account*>> dated;
   for (const auto& a : accounts.by_article)
-    if (const auto at = published_at(a.published)) dated.push_back({at->minutes, &a});
+    if (const auto at = published_at(a.stands_at)) dated.push_back({at->minutes, &a});
   std::stable_sort(dated.begin(), dated.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
   auto at = [&](const Account& a) {
-    return account_says(a, f.scope, words) + " (" + a.name + ", " + when_published(a.published) +
+    return account_says(a, f.scope, words) + " (" + a.name + ", " + when_published(a.stands_at) +
            ")";
   };
   constexpr std::size_t kMost = 4;
@@ -712,7 +723,7 @@ std::string explain_over_time(const Finding& f, const Accounts& accounts, const 
   if (dated.size() > kMost) s += ", and " + std::to_string(dated.size() - kMost) + " more";
   s += ".";
   if (j.verdict == Verdict::outdated) {
-    const bool a_first = published_before(*j.a, *j.b).value_or(true);
+    const bool a_first = counted_before(*j.a, *j.b).value_or(true);
     const Account& newer = a_first ? *j.a : *j.b;
     const Account& stale = a_first ? *j.b : *j.a;
     s += " " + stale.name + " printed " + account_says(stale, f.scope, words) + " after " +

@@ -858,12 +858,19 @@ TEST_CASE("running counts: a previous value on a day is that day's count, and it
                             cases("B", 58, "2026-03-14T10:00", claim::Role::previous)},
                            words);
   CHECK(undated.size() == 2);
-  // Two outlets' counts for one day that differ: a conflict, not an update.
+  // The day a count stood orders it: 55 "as of 10 March", printed on the
+  // 14th, came before the 12th's 60, so it is no out-of-date figure.
+  const auto stood = only({cases("A", 60, "2026-03-12T09:00"),
+                           cases("B", 55, "2026-03-14T09:00", claim::Role::result, "2026-03-10")},
+                          words);
+  CHECK(stood.verdict == reconcile::Verdict::updated);
+  // A day and a time on that day: a count may change within the day, so
+  // they are ordered as published, not called a conflict.
   const auto same_day =
       only({cases("A", 9, "2026-03-11T18:00"),
             cases("C", 19, "2026-03-12T09:00", claim::Role::result, "2026-03-11")},
            words);
-  CHECK(same_day.verdict == reconcile::Verdict::conflict);
+  CHECK(same_day.verdict == reconcile::Verdict::updated);
 }
 
 TEST_CASE("subjects: an article that gives a rise and a fall of one thing contradicts itself",

@@ -579,3 +579,20 @@ TEST_CASE("terms: a bullet, a dash or a sign is no word", "[subject]") {
   CHECK(s.head == "crew");
   CHECK(s.terms == std::vector<std::string>{"go"});
 }
+
+TEST_CASE("a bare whole number a subject rule names is a count of its head", "[subject]") {
+  for (const auto& c : claims_of("Flu cases rise to 58 across the county.")) {
+    if (c.text.find("58") == std::string::npos) continue;
+    CHECK(c.kind == "count");
+    CHECK(c.value.unit == "count");
+    CHECK(c.subject.head == "case");
+  }
+  bool found = false;
+  for (const auto& c : claims_of("Of its 5,000 staff, just over 900 work in Wales.")) {
+    if (c.text.find("900") == std::string::npos) continue;
+    found = true;
+    CHECK(c.kind == "count");
+    CHECK(c.subject.head == "work");
+  }
+  CHECK(found);
+}
