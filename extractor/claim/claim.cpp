@@ -508,7 +508,7 @@ std::string stable_hash(std::string_view text) {
 }
 
 // attribute -> speaker -> scope per figure, then scopes and copies per article.
-// "58 confirmed cases, up from 47 on Monday": a previous value printed right
+// "73 confirmed cases, up from 61 on Tuesday": a previous value printed right
 // after a figure, with no head of its own, is of that figure's head.
 void previous_of_figure_before(std::span<Claim> sentence) {
   for (Claim& c : sentence) {

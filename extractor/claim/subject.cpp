@@ -32,13 +32,14 @@ bool word_byte(unsigned char c) {
   return std::isalnum(c) || c >= 0x80 || c == '\'' || c == '-';
 }
 
-// A letter or digit: ASCII, or a character outside U+0080-U+00BF and
-// U+2000-U+2FFF, where bullets, dashes, curly quotes and signs are ("•" is
-// no word).
+// A letter or digit: ASCII, or a character of U+00C0-U+EFFF outside
+// U+2000-U+2FFF. Bullets, dashes, curly quotes and signs (U+0080-U+00BF,
+// U+2000-U+2FFF), variation selectors and presentation forms (U+F000-U+FFFF)
+// and emoji (beyond U+FFFF) are no word: "•" and "✅️" are no terms.
 bool has_letter(std::string_view word) {
   return std::any_of(word.begin(), word.end(), [](char ch) {
     const auto c = static_cast<unsigned char>(ch);
-    return std::isalnum(c) || (c >= 0xC3 && c <= 0xF4 && c != 0xE2);
+    return std::isalnum(c) || (c >= 0xC3 && c <= 0xEE && c != 0xE2);
   });
 }
 
@@ -207,7 +208,7 @@ std::optional<PhraseHit> best_phrase(const ruleset::PhraseTable& table,
 }
 
 // Role words the figure's own text opens with, as a rule read them into it
-// ("up from 58", "risen to 47"): nearer the figure than any other.
+// ("up from 61", "risen to 73"): nearer the figure than any other.
 const ruleset::Phrase* opening_role(const SubjectInput& in) {
   const std::string text = ruleset::Lexicon::key(in.doc.slice(in.figure.begin, in.figure.end));
   const ruleset::Phrase* best = nullptr;
@@ -319,7 +320,7 @@ void read_terms(const SubjectInput& in, const std::vector<Token>& tokens, std::s
 }
 
 // The words a count prints between its number and the noun it counts ("19
-// hospital admissions", "58 confirmed cases"): they say which ones, so they
+// hospital admissions", "73 confirmed cases"): they say which ones, so they
 // are terms, nearest of all.
 void read_counted_words(const SubjectInput& in, text::Stemmer& stemmer, Subject& s) {
   if (in.figure.value.counted.empty()) return;

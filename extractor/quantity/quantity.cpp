@@ -125,11 +125,13 @@ Tense tense_of(const Lexicon& lexicon, std::string_view sentence, std::string_vi
   const std::size_t back = last_back_verb(lexicon, clause.before);
   const auto forward = match_ends(clause.before, lexicon.forward_cue.get());
   // "ran from 3 to 9 March", "was held on": a past verb right before the
-  // date, with no forward word nearer it ("had been set for 9 October").
+  // date. With a forward word nearer the date, the nearer reading ("was due
+  // on 4 March"), unless a perfect fixed it ahead ("has been set for 9 June").
   if (matches(clause.before, lexicon.back_near_cue) &&
-      !matches(clause.before, lexicon.passive_near_cue) &&
-      (forward.empty() || forward.back() <= back))
-    return Tense::back;
+      !matches(clause.before, lexicon.passive_near_cue)) {
+    if (forward.empty() || forward.back() <= back) return Tense::back;
+    if (!matches(clause.before.substr(0, back), lexicon.perfect_end_cue)) return Tense::maybe_ahead;
+  }
   // "from", "by" right before the date look forward ("were told that from April").
   if (matches(before, lexicon.forward_just_before_cue)) return Tense::ahead;
   // Elsewhere in the date's clause the nearer of a past verb and a forward

@@ -93,6 +93,10 @@ std::pair<double, double> signed_span(const claim::Claim& c) {
   return c.subject.direction == "down" ? std::pair{-hi, -lo} : std::pair{lo, hi};
 }
 
+bool is_sum(const claim::Claim& c) {
+  return c.kind == "money";
+}
+
 bool values_meet(const claim::Claim& a, const claim::Claim& b) {
   const auto [alo, ahi] = signed_span(a);
   const auto [blo, bhi] = signed_span(b);
@@ -204,29 +208,39 @@ class BucketClusters {
     if (const auto found = best_for(c, need)) best = found->cluster;
     // A head with no terms at all joins the first cluster of its head.
     if (!best && need == 0 && !clusters_.empty() && fits(clusters_.front(), c)) best = 0;
-    if (!best && !c.subject.head.empty() && !head_is_term(c) && c.value.unit != "count")
-      best = only_cluster_meeting(c);
     join(c, best);
   }
 
-  // The one cluster of the head whose figures all meet `c`'s, from other
-  // articles: "frozen assets worth about £1.35m" and "restrained assets stand
-  // at about £1.35m" share no other word, but say the same of one thing.
-  // Where two clusters would do, words must choose, so neither is taken.
-  // Not for counts: small whole numbers of one noun coincide ("40 schools").
-  std::optional<std::size_t> only_cluster_meeting(const claim::Claim& c) const {
-    std::optional<std::size_t> found;
-    for (std::size_t k = 0; k < clusters_.size(); ++k) {
-      const auto& members = clusters_[k].members;
-      const bool meets =
-          fits(clusters_[k], c) && std::all_of(members.begin(), members.end(), [&](auto* m) {
-            return m->article != c.article && values_meet(*m, c);
-          });
-      if (!meets) continue;
-      if (found) return std::nullopt;
-      found = k;
+  // Sums of one head that share no word but their value: "frozen property
+  // worth about £2.6m" and "seized property put at about £2.6m" say the same
+  // of one thing. Two clusters join when each is the only one the other
+  // meets (every figure from another article, the values meeting), so the
+  // order claims came in does not matter; where a cluster meets two, words
+  // must choose, and none is joined. Only sums: shares and counts of one
+  // noun coincide too often ("40 schools", "about 10%").
+  void join_lone_sums() {
+    auto meets = [&](const Cluster& x, const Cluster& y) {
+      for (const claim::Claim* a : x.members)
+        for (const claim::Claim* b : y.members)
+          if (a->article == b->article || !values_meet(*a, *b) || !is_sum(*a) || !is_sum(*b))
+            return false;
+      return std::all_of(y.members.begin(), y.members.end(),
+                         [&](const claim::Claim* b) { return fits(x, *b); });
+    };
+    std::vector<std::optional<std::size_t>> only(clusters_.size());
+    std::vector<std::size_t> met(clusters_.size(), 0);
+    for (std::size_t i = 0; i < clusters_.size(); ++i)
+      for (std::size_t k = 0; k < clusters_.size(); ++k)
+        if (i != k && meets(clusters_[i], clusters_[k])) ++met[i], only[i] = k;
+    for (std::size_t i = 0; i < clusters_.size(); ++i) {
+      if (met[i] != 1 || *only[i] < i) continue;
+      const std::size_t k = *only[i];
+      if (met[k] != 1 || *only[k] != i) continue;
+      for (const claim::Claim* c : clusters_[k].members) join(*c, i);
+      clusters_[k].members.clear();
     }
-    return found;
+    std::erase_if(clusters_, [](const Cluster& c) { return c.members.empty(); });
+    index_.clear();  // called last: no claim is looked up after it
   }
 
   // Into cluster `k`, or a new one.
@@ -248,8 +262,8 @@ class BucketClusters {
 
   // A cluster where `c`'s own article already prints another value: two
   // figures one article gives are two facts ("44% ... since 51% in 2019"),
-  // unless they are a running count on two days ("66, up from 58 on
-  // Wednesday").
+  // unless they are a running count on two days ("73, up from 61 on
+  // Tuesday").
   bool holds_other_value(std::size_t k, const claim::Claim& c, const Options& options) const {
     auto other_day = [&](const claim::Claim& m) {
       return is_running(m, options) && is_running(c, options) &&
@@ -374,7 +388,8 @@ void group_by_subject(const std::vector<claim::Claim>& claims, const Options& op
   for (const auto& c : claims)
     if (c.generic() && !c.subject.empty() && c.subject.head.empty() && !head_is_term(c))
       add_headless(c, key_of(c), buckets, topics, options);
-  for (const auto& [bucket, clusters] : buckets) {
+  for (auto& [bucket, clusters] : buckets) {
+    if (!bucket.head.empty()) clusters.join_lone_sums();
     const bool one = clusters.one_per_article();  // false where no claim has a head
     for (const auto& cluster : clusters.clusters())
       add_inferred(bucket, cluster, clusters.topic(), one, groups);

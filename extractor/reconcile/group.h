@@ -65,16 +65,16 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options);
 bool is_running(const claim::Claim& c, const Options& options);
 
 // The role a figure is grouped under: a running count's previous value on
-// a day ("up from 58 on Wednesday") is that day's count.
+// a day ("up from 61 on Tuesday") is that day's count.
 claim::Role grouped_role(const claim::Claim& c, const Options& options);
 
 // When a figure's count stood, for ordering a running count: the day its
-// clause gives ("as of Wednesday", "up from 58 on Wednesday"), else the
+// clause gives ("as of Tuesday", "up from 61 on Tuesday"), else the
 // article's publication time.
 std::string stands_at(const claim::Claim& c);
 
 // The head a group's label names: the one most members print ("closed"
-// over one "stay at home"), a tie going to the first.
+// over one "shut its gates"), a tie going to the first.
 std::string named_head(const std::vector<const claim::Claim*>& members);
 
 // A rate (%, days a week, points): figures for several groups bound the whole.

@@ -210,26 +210,6 @@ bool accounts_meet(const Account& a, const Account& b, Mode mode) {
   return overlap(Scaled{nullptr, a.lo, a.hi, {}}, Scaled{nullptr, b.lo, b.hi, {}});
 }
 
-// Which account of its article a figure is in: an article's rise and fall of
-// one thing are two ("revenue dropped 1.3%" and "revenue growth of 0.3%" are
-// no span of rates).
-std::string account_key(const claim::Claim& c) {
-  return c.article + '\x1f' + c.subject.direction;
-}
-
-// One article's rise and fall of one thing ("revenue dropped 1.3%",
-// "revenue growth of 0.3%"): the article against itself, compared like two
-// outlets.
-bool opposite_moves(const claim::Claim& a, const claim::Claim& b) {
-  return a.article == b.article && !a.subject.direction.empty() && !b.subject.direction.empty() &&
-         a.subject.direction != b.subject.direction;
-}
-
-// Two accounts compared: from different outlets, or one article's two moves.
-bool compared(const Account& a, const Account& b) {
-  return a.outlet != b.outlet || opposite_moves(*a.parts.front()->claim, *b.parts.front()->claim);
-}
-
 bool is_side(const std::string& role) {
   return role != "outlet" && role != "other" && role != "mixed";
 }
@@ -298,7 +278,7 @@ std::optional<bool> time_before(const std::string& a, const std::string& b) {
   return pa->minutes == pb->minutes ? std::nullopt : std::optional<bool>(pa->minutes < pb->minutes);
 }
 
-// Two counts in the order they stood ("as of Wednesday", "up from 58 on
+// Two counts in the order they stood ("as of Tuesday", "up from 61 on
 // Wednesday"), else in publication order: a count may change within a day,
 // so a day and a time on it are ordered as published.
 std::optional<bool> counted_before(const Account& a, const Account& b) {
@@ -550,13 +530,12 @@ Accounts accounts_of_group(const std::vector<Scaled>& scaled, Mode mode) {
       accounts.by_article.push_back(account_of({&s}));
       continue;
     }
-    const std::string account = account_key(*s.claim);
-    if (!article_parts.count(account)) order.push_back(account);
-    article_parts[account].push_back(&s);
+    if (!article_parts.count(s.claim->article)) order.push_back(s.claim->article);
+    article_parts[s.claim->article].push_back(&s);
     role_parts[{s.claim->article, s.claim->speaker_role}].push_back(&s);
   }
-  for (const auto& account : order)
-    accounts.by_article.push_back(account_of(article_parts[account]));
+  for (const auto& article : order)
+    accounts.by_article.push_back(account_of(article_parts[article]));
   for (auto& [k, parts] : role_parts) accounts.by_role.push_back(account_of(parts));
   if (mode == Mode::each) accounts.by_role = accounts.by_article;
   // An outlet with several articles here names the article too.
@@ -591,7 +570,7 @@ Judgement judge(const Accounts& accounts, const Comparison& how) {
   const auto& by_article = accounts.by_article;
   for (std::size_t i = 0; i < by_article.size(); ++i)
     for (std::size_t k = i + 1; k < by_article.size(); ++k)
-      if (compared(by_article[i], by_article[k]))
+      if (by_article[i].outlet != by_article[k].outlet)
         consider(by_article[i], by_article[k], relation_of(by_article[i], by_article[k], how));
   const auto& by_role = accounts.by_role;
   for (std::size_t i = 0; i < by_role.size(); ++i)
@@ -794,8 +773,7 @@ std::vector<grouping::Group> split_by_value(const grouping::Group& g, const Whol
     // An open figure ("more than 90") meets every higher one: it reaches no
     // further than its bound, so that the higher figures may stay apart.
     const double to = hi.value_or(from);
-    auto [at, fresh] =
-        block_of_article.try_emplace(together ? account_key(*c) : c->id, blocks.size());
+    auto [at, fresh] = block_of_article.try_emplace(together ? c->article : c->id, blocks.size());
     if (fresh) blocks.push_back({from, to, {}});
     Block& b = blocks[at->second];
     b.lo = std::min(b.lo, from);
@@ -897,9 +875,7 @@ std::vector<grouping::Group> join_tied_parts(std::vector<grouping::Group> parts,
             head_figures(grouping::is_running(*a, options) && grouping::is_running(*b, options),
                          x.one_per_article);
         // Judged outlet against outlet, so only a tie between outlets counts.
-        if ((a->outlet != b->outlet || opposite_moves(*a, *b)) &&
-            grouping::firmly_tied(*a, *b, *x.topic, figures))
-          return true;
+        if (a->outlet != b->outlet && grouping::firmly_tied(*a, *b, *x.topic, figures)) return true;
       }
     return false;
   };

@@ -344,14 +344,15 @@ class SectionReader {
   }
 
   void tense(const YAML::Node& body) {
-    if (!body.IsMap() ||
-        !known_keys(body, "tense",
-                    {"forward", "forward_just_before", "back", "passive", "clause_starts"}))
+    if (!body.IsMap() || !known_keys(body, "tense",
+                                     {"forward", "forward_just_before", "back", "passive",
+                                      "perfect", "clause_starts"}))
       return error_(line_of(body),
                     "lexicon 'tense' is a map of forward, forward_just_before, back, "
-                    "passive, clause_starts");
+                    "passive, perfect, clause_starts");
     if (body["back"]) append(body["back"], "tense.back", lex_.back_words, true);
     if (body["passive"]) append(body["passive"], "tense.passive", lex_.passive_words, true);
+    if (body["perfect"]) append(body["perfect"], "tense.perfect", lex_.perfect_words, true);
     if (body["clause_starts"])
       append(body["clause_starts"], "tense.clause_starts", lex_.clause_start_words, true);
     if (body["forward"]) append(body["forward"], "tense.forward", lex_.forward_words, true);
@@ -798,6 +799,8 @@ void finish_lexicon(Lexicon& lexicon, const LexiconError& error) {
   lexicon.back_after_cue = compile("^\\S*(?:\\s+\\S+){0,2}\\s+" + back + close);
   lexicon.passive_cue = compile(passive + back + close);
   lexicon.passive_near_cue = compile(passive + back + "(?:\\s+\\S+){0,2}\\s*$");
+  if (!lexicon.perfect_words.empty())
+    lexicon.perfect_end_cue = compile(open + "(?:" + alternation(lexicon.perfect_words) + ")\\s*$");
 }
 
 }  // namespace detail

@@ -184,11 +184,14 @@ struct Lexicon {
   std::vector<std::string> cumulative;
   std::set<std::string> cumulative_stems;
   std::vector<std::string> passive_words;       // "be": a past form after it is a participle
+  std::vector<std::string> perfect_words;       // "has been": with a forward word, it looks ahead
   std::vector<std::string> clause_start_words;  // "that": a clause for tense starts after it
   // Anywhere in the date's clause; within two words before it; within three after it.
   std::shared_ptr<const re2::RE2> back_cue, back_near_cue, back_after_cue;
   // A back word after a passive word: anywhere; within two words before the date.
   std::shared_ptr<const re2::RE2> passive_cue, passive_near_cue;
+  // A perfect auxiliary ending the text given ("... had been").
+  std::shared_ptr<const re2::RE2> perfect_end_cue;
   // The tense cues as patterns: any forward word in a sentence; one just
   // before a date (the pattern is anchored at the end of the text given).
   std::shared_ptr<const re2::RE2> forward_cue, forward_just_before_cue;

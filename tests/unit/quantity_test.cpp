@@ -244,10 +244,13 @@ TEST_CASE("tense: a past verb about the date looks back - cue words are whole wo
   REQUIRE(both.size() == 2);
   CHECK(first_day(both[0]) == "2025-04-28");
   CHECK(first_day(both[1]) == "2025-05-08");
-  // A forward word between the past verb and the date: a day fixed ahead.
-  CHECK(first_day(read_one("A hearing had been set for 9 October.", friday)) == "2025-10-09");
-  CHECK(first_day(read_one("The appeal was scheduled for 4 March.", friday)) == "2026-03-04");
-  CHECK(first_day(read_one("The appeal was heard on 4 March.", friday)) == "2025-03-04");
+  // A forward word between a perfect and the date: a day fixed ahead; after
+  // a simple past, the nearer reading.
+  CHECK(first_day(read_one("A tribunal had been set for 14 November.", friday)) == "2025-11-14");
+  CHECK(first_day(read_one("A tribunal was set for 14 November.", friday)) == "2025-11-14");
+  CHECK(first_day(read_one("The payment was due on 4 March.", friday)) == "2025-03-04");
+  CHECK(first_day(read_one("The appeal was scheduled for 4 March.", friday)) == "2025-03-04");
+  CHECK(first_day(read_one("The appeal has been scheduled for 4 March.", friday)) == "2026-03-04");
   // "be" makes a past form a participle of the future: "will be announced".
   CHECK(first_day(read_one("The result will be announced on Tuesday.", friday)) == "2025-05-06");
   CHECK(first_day(read_one("Stand-by crews were sent on Wednesday.", friday)) == "2025-04-30");

@@ -843,9 +843,9 @@ TEST_CASE("running counts: a previous value on a day is that day's count, and it
     c.published = published;
     return c;
   };
-  // A reports 58 on Wednesday; B, on Saturday, "66, up from 58 on Wednesday".
-  const auto f = only({cases("A", 58, "2026-03-11T18:00"), cases("B", 66, "2026-03-14T10:00"),
-                       cases("B", 58, "2026-03-14T10:00", claim::Role::previous, "2026-03-11")},
+  // A reports 64 on Tuesday; B, on Friday, "71, up from 64 on Tuesday".
+  const auto f = only({cases("A", 64, "2025-09-02T18:00"), cases("B", 71, "2025-09-05T10:00"),
+                       cases("B", 64, "2025-09-05T10:00", claim::Role::previous, "2025-09-02")},
                       words);
   CHECK(f.verdict == reconcile::Verdict::updated);
   const auto sides = reconcile::agreeing_sides(f);
@@ -854,73 +854,53 @@ TEST_CASE("running counts: a previous value on a day is that day's count, and it
   CHECK(sides[0].claim_ids.size() == 2);
   // With no day, the previous value stays a fact of its own.
   const auto undated =
-      reconcile::reconcile({cases("A", 58, "2026-03-11T18:00"), cases("B", 66, "2026-03-14T10:00"),
-                            cases("B", 58, "2026-03-14T10:00", claim::Role::previous)},
+      reconcile::reconcile({cases("A", 64, "2025-09-02T18:00"), cases("B", 71, "2025-09-05T10:00"),
+                            cases("B", 64, "2025-09-05T10:00", claim::Role::previous)},
                            words);
   CHECK(undated.size() == 2);
-  // The day a count stood orders it: 55 "as of 10 March", printed on the
-  // 14th, came before the 12th's 60, so it is no out-of-date figure.
-  const auto stood = only({cases("A", 60, "2026-03-12T09:00"),
-                           cases("B", 55, "2026-03-14T09:00", claim::Role::result, "2026-03-10")},
+  // The day a count stood orders it: 55 "as of 1 September", printed on the
+  // 5th, came before the 3rd's 60, so it is no out-of-date figure.
+  const auto stood = only({cases("A", 60, "2025-09-03T09:00"),
+                           cases("B", 55, "2025-09-05T09:00", claim::Role::result, "2025-09-01")},
                           words);
   CHECK(stood.verdict == reconcile::Verdict::updated);
   // A day and a time on that day: a count may change within the day, so
   // they are ordered as published, not called a conflict.
   const auto same_day =
-      only({cases("A", 9, "2026-03-11T18:00"),
-            cases("C", 19, "2026-03-12T09:00", claim::Role::result, "2026-03-11")},
+      only({cases("A", 7, "2025-09-02T18:00"),
+            cases("C", 15, "2025-09-03T09:00", claim::Role::result, "2025-09-02")},
            words);
   CHECK(same_day.verdict == reconcile::Verdict::updated);
 }
 
-TEST_CASE("subjects: an article that gives a rise and a fall of one thing contradicts itself",
+TEST_CASE("subjects: sums of one head and value join where each is the other's only match",
           "[reconcile][subject]") {
-  auto moved = [](const std::string& outlet, double v, const std::string& direction,
-                  std::vector<std::string> terms) {
-    auto c = about(generic(outlet, pct(v, v, v)), "revenu", std::move(terms), claim::Role::change);
-    c.subject.direction = direction;
+  auto sum = [](const std::string& outlet, double v, std::vector<std::string> terms) {
+    auto c = about(generic(outlet, money(v)), "properti", std::move(terms));
+    c.kind = "money";
     return c;
   };
-  // A: "annual revenue dropped 1.3%" and "annual revenue growth of 0.3%";
-  // B and C: "revenue rose 0.3%".
-  const auto f = only(
-      {moved("A", 1.3, "down", {"annual", "drop"}), moved("A", 0.3, "up", {"annual", "growth"}),
-       moved("B", 0.3, "up", {"growth", "sale"}), moved("C", 0.3, "up", {"crept", "finish"})});
-  CHECK(f.verdict == reconcile::Verdict::conflict);
-  const auto sides = reconcile::agreeing_sides(f);
-  REQUIRE(sides.size() == 1);
-  CHECK(sides[0].claim_ids.size() == 3);
-  // Two rises of one article are one span, as before: no conflict with itself.
-  const auto two_rises = reconcile::reconcile(
-      {moved("A", 1.3, "up", {"annual", "drop"}), moved("A", 0.3, "up", {"annual", "growth"})},
-      kWords);
-  for (const auto& x : two_rises) CHECK_FALSE(reconcile::is_conflict(x));
-}
-
-TEST_CASE("subjects: a figure of the same head and value joins the one cluster it meets",
-          "[reconcile][subject]") {
-  // "Frozen assets worth about £1.35m" and "restrained assets stand at about
-  // £1.35m": no word in common but the head, and the same sum.
-  const auto same =
-      reconcile::reconcile({about(generic("A", money(1.35e6)), "asset", {"frozen", "worth"}),
-                            about(generic("B", money(1.35e6)), "asset", {"restrain", "stand"})},
-                           kWords);
+  // "Frozen property worth about £2.6m" and "seized property put at about
+  // £2.6m": no word in common but the head, and the same sum.
+  const auto same = reconcile::reconcile(
+      {sum("A", 2.6e6, {"frozen", "worth"}), sum("B", 2.6e6, {"seiz", "put"})}, kWords);
   REQUIRE(same.size() == 1);
   CHECK(same[0].verdict == reconcile::Verdict::agree);
   // Another sum: nothing says it is the same fact.
-  const auto other =
-      reconcile::reconcile({about(generic("A", money(1.35e6)), "asset", {"frozen", "worth"}),
-                            about(generic("B", money(2.1e6)), "asset", {"restrain", "stand"})},
-                           kWords);
-  CHECK(other.size() == 2);
-  // Two clusters it would meet (one article's two sums of that head): words
-  // must choose, so it joins neither.
-  const auto two =
-      reconcile::reconcile({about(generic("A", money(1.35e6)), "asset", {"frozen", "worth"}),
-                            about(generic("A", money(1.35e6)), "asset", {"seiz", "hous"}),
-                            about(generic("B", money(1.35e6)), "asset", {"restrain", "stand"})},
-                           kWords);
-  for (const auto& f : two) CHECK(f.claim_ids.size() == 1);
+  CHECK(reconcile::reconcile(
+            {sum("A", 2.6e6, {"frozen", "worth"}), sum("B", 3.1e6, {"seiz", "put"})}, kWords)
+            .size() == 2);
+  // One article's two such sums: B meets both, so words must choose, in
+  // whichever order the claims come.
+  for (const bool b_first : {false, true}) {
+    std::vector<claim::Claim> claims{sum("A", 2.6e6, {"frozen", "worth"}),
+                                     sum("A", 2.6e6, {"bank", "held"})};
+    const auto b = sum("B", 2.6e6, {"seiz", "put"});
+    claims.insert(b_first ? claims.begin() : claims.end(), b);
+    const auto two = reconcile::reconcile(claims, kWords);
+    REQUIRE(two.size() == 3);
+    for (const auto& f : two) CHECK(f.claim_ids.size() == 1);
+  }
   // Counts of one value coincide too often ("40 schools"): words must tie them.
   const auto counts =
       reconcile::reconcile({about(generic("A", count(40)), "school", {"close", "county"}),
