@@ -574,7 +574,8 @@ TEST_CASE("a count of people is of what befell them; a count's own words are ter
 }
 
 TEST_CASE("terms: a bullet, a dash or a sign is no word", "[subject]") {
-  const auto s = subject_of("• Around 40% of the crews — all of them — will go ✓ 🔴 ✅️", "40%");
+  const auto s =
+      subject_of("• Around 40% of the crews — all of them — will go ✓ 🔴 ✅️", "40%");
   for (const auto& t : s.terms) CHECK(has_letter_or_digit(t));
   CHECK(s.head == "crew");
   CHECK(s.terms == std::vector<std::string>{"go"});
