@@ -507,7 +507,6 @@ std::string stable_hash(std::string_view text) {
   return buf;
 }
 
-// attribute -> speaker -> scope per figure, then scopes and copies per article.
 // "73 confirmed cases, up from 61 on Tuesday": a previous value printed right
 // after a figure, with no head of its own, is of that figure's head.
 void previous_of_figure_before(std::span<Claim> sentence) {
@@ -528,6 +527,7 @@ void previous_of_figure_before(std::span<Claim> sentence) {
   }
 }
 
+// attribute -> speaker -> scope per figure, then scopes and copies per article.
 std::vector<Claim> build(const ruleset::RuleSet& rules, text::Stemmer& stemmer,
                          const ingest::Article& article, const text::Document& doc,
                          const std::vector<SentenceFacts>& facts, const Options& options) {

@@ -219,11 +219,12 @@ class BucketClusters {
   // must choose, and none is joined. Only sums: shares and counts of one
   // noun coincide too often ("40 schools", "about 10%").
   void join_lone_sums() {
+    // A bucket is one axis: its figures are all sums, or none is.
+    if (clusters_.empty() || !is_sum(*clusters_.front().members.front())) return;
     auto meets = [&](const Cluster& x, const Cluster& y) {
       for (const claim::Claim* a : x.members)
         for (const claim::Claim* b : y.members)
-          if (a->article == b->article || !values_meet(*a, *b) || !is_sum(*a) || !is_sum(*b))
-            return false;
+          if (a->article == b->article || !values_meet(*a, *b)) return false;
       return std::all_of(y.members.begin(), y.members.end(),
                          [&](const claim::Claim* b) { return fits(x, *b); });
     };
