@@ -7,6 +7,7 @@
 
 #include "ingest/ingest.h"
 #include "util/strings.h"
+#include "util/utf8.h"
 
 namespace claimdiff::ingest {
 
@@ -95,8 +96,9 @@ std::pair<std::string, std::string> hint_of(const GumboElement& e,
   for (const PageClass& page_class : page_classes)
     for (const std::string& word : page_class.words)
       if (names.find(word) != std::string::npos)
-        return {page_class.region, std::string("class \"") +
-                                       (attribute(e, "class") ? attribute(e, "class") : "") + "\""};
+        return {page_class.region,
+                "class \"" + util::valid_utf8(attribute(e, "class") ? attribute(e, "class") : "") +
+                    "\""};
   return {};
 }
 
@@ -184,10 +186,11 @@ class PageText {
     const std::string_view decoded(t.text);
     std::size_t r = 0;
     for (std::size_t d = 0; d < decoded.size();) {
-      const unsigned char lead = static_cast<unsigned char>(decoded[d]);
-      const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-      const std::string_view ch = decoded.substr(d, len);
-      d += len;
+      // gumbo's text is not always valid UTF-8 (a fuzzer found a page where it
+      // is not): each bad byte becomes U+FFFD, so later stages get what they are promised.
+      const std::size_t len = util::utf8_sequence(decoded, d);
+      const std::string_view ch = len ? decoded.substr(d, len) : std::string_view("\xEF\xBF\xBD");
+      d += len ? len : 1;
       // "&amp;" decodes to "&" too: a reference is an '&' whose next raw
       // character is not the next decoded one.
       const bool reference =
@@ -263,8 +266,8 @@ std::string text_of(const GumboNode* node) {
 void read_page_meta(const GumboNode* node, ArticleMeta& meta, Field& page_title) {
   if (node->type != GUMBO_NODE_ELEMENT) return;
   const GumboElement& e = node->v.element;
-  auto set = [](Field& field, std::string value) {
-    value = util::squash_spaces(value);
+  auto set = [](Field& field, std::string_view raw) {
+    std::string value = util::squash_spaces(util::valid_utf8(raw));
     if (!field.known() && !value.empty()) field = {std::move(value), FieldSource::inferred};
   };
   if (e.tag == GUMBO_TAG_TITLE) {
