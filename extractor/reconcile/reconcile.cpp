@@ -343,7 +343,7 @@ Verdict relation_of(const Account& a, const Account& b, const Comparison& how) {
       mode == Mode::set ? std::includes(large.begin(), large.end(), small.begin(), small.end())
                         : a.printed == b.printed;
   if (same_printed) return Verdict::agree;
-  if (same_interval(Scaled{nullptr, a.lo, a.hi, {}}, Scaled{nullptr, b.lo, b.hi, {}}))
+  if (same_interval(Scaled{nullptr, a.lo, a.hi, {}, {}}, Scaled{nullptr, b.lo, b.hi, {}, {}}))
     return Verdict::equivalent;
   // An exact figure that the other's printed figure rounds to: "£1,400 of £35,000"
   // is 4.0%, which "4%" stands for.
