@@ -186,8 +186,8 @@ class PageText {
     const std::string_view decoded(t.text);
     std::size_t r = 0;
     for (std::size_t d = 0; d < decoded.size();) {
-      // gumbo's text is not always valid UTF-8 (a fuzzer found a page where it
-      // is not): each bad byte becomes U+FFFD, so later stages get what they are promised.
+      // gumbo encodes whatever code point it is handed, so its text need not be
+      // valid UTF-8: each bad byte becomes U+FFFD, as later stages are promised.
       const std::size_t len = util::utf8_sequence(decoded, d);
       const std::string_view ch = len ? decoded.substr(d, len) : std::string_view("\xEF\xBF\xBD");
       d += len ? len : 1;
