@@ -185,8 +185,12 @@ class BucketClusters {
       : topic_(std::move(topic)), running_(running) {}
 
   // The cluster `c` shares most terms with, at least `need` of them, and
-  // how many it shares.
-  std::optional<Match> best_for(const claim::Claim& c, std::size_t need) const {
+  // how many it shares. With `options`, none where `c`'s article already
+  // gives another value, unless `c` is a sum or count that another article's
+  // figure there meets ("60.99p" beside that article's "60.99 pence"): those
+  // are split by value later, and an article's rates are read as one span.
+  std::optional<Match> best_for(const claim::Claim& c, std::size_t need,
+                                const Options* options = nullptr) const {
     std::map<std::size_t, std::size_t> shared;  // cluster -> terms shared with it
     for (const auto& t : index_terms(c)) {
       auto it = index_.find(t);
@@ -196,6 +200,9 @@ class BucketClusters {
     std::optional<Match> best;
     for (const auto& [k, n] : shared) {
       if (n < need || !fits(clusters_[k], c)) continue;
+      if (options && holds_other_value(k, c, *options) &&
+          (is_rate(c.value.unit) || !meets_other_article(k, c)))
+        continue;
       const Match here{k, n};
       if (!best || here.better_than(*best)) best = here;
     }
@@ -275,6 +282,12 @@ class BucketClusters {
     });
   }
 
+  // Another article's figure in cluster `k` meets `c`'s value.
+  bool meets_other_article(std::size_t k, const claim::Claim& c) const {
+    return std::any_of(clusters_[k].members.begin(), clusters_[k].members.end(),
+                       [&](auto* m) { return m->article != c.article && values_meet(*m, c); });
+  }
+
   const std::shared_ptr<const Topic>& topic() const { return topic_; }
 
   // No article gives two figures under the head that differ, and two
@@ -304,7 +317,14 @@ class BucketClusters {
     };
     // A rise and a fall may meet: compared with their signs, one outlet's
     // "fell 4%" and another's "rose 4%" are no agreement.
-    return meet(c.subject.per, cluster.per) && when_fits(cluster, when_of(c, running_));
+    if (!meet(c.subject.per, cluster.per)) return false;
+    // Sums are split by value later, and sums at other dates are never tied
+    // firmly: only the dates of the figures `c` may end beside must meet.
+    if (!is_sum(c)) return when_fits(cluster, when_of(c, running_));
+    const std::string when = when_of(c, running_);
+    return std::all_of(cluster.members.begin(), cluster.members.end(), [&](const claim::Claim* m) {
+      return !values_meet(*m, c) || whens_meet(when_of(*m, running_), when);
+    });
   }
 
   std::shared_ptr<const Topic> topic_;
@@ -361,10 +381,8 @@ void add_headless(const claim::Claim& c, const Bucket& key,
     const bool names_head = std::any_of(terms.begin(), terms.end(), [&](const std::string& t) {
       return canonical_head(t, options) == it->first.head;
     });
-    const auto here = it->second.best_for(c, kHeadlessNeed - (names_head ? 1 : 0));
-    if (here && !it->second.holds_other_value(here->cluster, c, options) &&
-        (!found || here->better_than(*found)))
-      found = here, best = &it->second;
+    const auto here = it->second.best_for(c, kHeadlessNeed - (names_head ? 1 : 0), &options);
+    if (here && (!found || here->better_than(*found))) found = here, best = &it->second;
   }
   if (best)
     best->join(c, found->cluster);
@@ -509,6 +527,9 @@ bool firmly_tied(const claim::Claim& a, const claim::Claim& b, const Topic& topi
   if ((head_is_term(a) || head_is_term(b)) && a.subject.head != b.subject.head) return false;
   // "Rose 0.4%" said per month and "2.3%" with no period may be two rates.
   if (a.subject.per != b.subject.per) return false;
+  // June's cap and October's are two facts (counts at two dates are a
+  // running count's updates, judged in time order).
+  if (is_sum(a) && is_sum(b) && !whens_meet(a.subject.when, b.subject.when)) return false;
   // A sign on one side only ("4% higher" against "a 4% move") is no conflict.
   if (a.subject.direction.empty() != b.subject.direction.empty()) return false;
   auto shared_of = [](const std::vector<std::string>& ta, const std::vector<std::string>& tb) {

@@ -602,6 +602,55 @@ TEST_CASE(
   CHECK(conflict);
 }
 
+TEST_CASE(
+    "subjects: a headless sum or count may join a cluster that holds another of its article's "
+    "values",
+    "[reconcile][subject]") {
+  // B's first headless figure joins A's "charge" cluster; its second, with
+  // A's value, still may: the cluster is split by value, and A and B agree.
+  claim::Claim first = headless(generic("B", count(6)), {"charge", "stand"});
+  first.id = "b1";
+  claim::Claim second = headless(generic("B", count(61)), {"charge", "electr"});
+  second.id = "b2";
+  const auto findings = reconcile::reconcile(
+      {about(generic("A", count(61)), "charge", {"stand", "electr"}), first, second}, kWords);
+  bool agree = false;
+  for (const auto& f : findings)
+    agree |= f.verdict == reconcile::Verdict::agree &&
+             std::find(f.claim_ids.begin(), f.claim_ids.end(), "b2") != f.claim_ids.end();
+  CHECK(agree);
+}
+
+TEST_CASE("subjects: one head's sums at two dates are two facts, not a conflict",
+          "[reconcile][subject]") {
+  auto sum = [](const std::string& outlet, double amount, const std::string& when) {
+    claim::Claim c = about(generic(outlet, money(amount)), "cap", {"household", "typic"},
+                           claim::Role::result, when);
+    c.kind = "money";
+    return c;
+  };
+  // A gives the new cap and June's; B the new cap alone: B agrees with A's
+  // new cap, and June's lower cap is no conflict with it.
+  claim::Claim b = sum("B", 1900, "2024-08");
+  b.id = "b-cap";
+  const auto findings =
+      reconcile::reconcile({sum("A", 1900, "2024-08"), sum("A", 1850, "2024-06"), b}, kWords);
+  bool agree = false;
+  for (const auto& f : findings) {
+    CHECK_FALSE(reconcile::is_conflict(f));
+    agree |= f.verdict == reconcile::Verdict::agree &&
+             std::find(f.claim_ids.begin(), f.claim_ids.end(), "b-cap") != f.claim_ids.end();
+  }
+  CHECK(agree);
+  // A figure of the same value at another date still stays apart.
+  claim::Claim later = sum("B", 1900, "2025-01");
+  later.id = "b-later";
+  for (const auto& f :
+       reconcile::reconcile({sum("A", 1900, "2024-08"), sum("A", 1850, "2024-06"), later}, kWords))
+    if (std::find(f.claim_ids.begin(), f.claim_ids.end(), "b-later") != f.claim_ids.end())
+      CHECK(f.claim_ids.size() == 1);
+}
+
 TEST_CASE("subjects: two shares of one head are tied by a word of the story's topic too",
           "[reconcile][subject]") {
   // "harbour" is beside figures in every article: the story's topic.
