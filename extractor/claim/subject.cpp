@@ -262,11 +262,17 @@ bool names_something(const ruleset::Lexicon& lexicon, const std::string& words) 
 }
 
 // The head as printed: the subject rule's group, widened by the word before
-// it when the two are one head of the lexicon ("death toll"); else the noun
-// the figure counts.
+// it when the two are one head of the lexicon ("death toll"), or the head
+// the rule names; else the noun the figure counts.
 void read_head(const SubjectInput& in, Subject& s) {
   const ruleset::Lexicon& lexicon = in.rules.lexicon;
   if (const ruleset::Mention* m = subject_mention(in)) {
+    const ruleset::Rule& rule = in.rules.rules[m->rule];
+    if (!rule.head_is.empty()) {
+      s.head_words = rule.head_is;
+      s.head_rule = rule.id;
+      return;
+    }
     const ruleset::Group* head = m->group("head");
     std::string words = ruleset::Lexicon::key(in.doc.slice(head->begin, head->end));
     std::string_view before = in.doc.slice(in.sentence.begin, head->begin);

@@ -301,7 +301,7 @@ ruleset::ExampleOutcome observe(Worker& worker, std::size_t r, const ruleset::Ex
 
 reconcile::Options words_of(const ruleset::RuleSet& rules) {
   return {rules.labels, rules.lexicon.bases, rules.lexicon.synonym_of_stem,
-          rules.lexicon.cumulative_stems};
+          rules.lexicon.cumulative_stems, rules.lexicon.few_figure_stems};
 }
 
 ruleset::ExampleProbe example_probe(Worker& worker) {

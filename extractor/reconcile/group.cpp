@@ -445,6 +445,11 @@ bool is_day(const std::string& when) {
 }
 }  // namespace
 
+bool names_few(const claim::Claim& c, const Options& options) {
+  return !c.subject.head.empty() &&
+         options.few_figures.count(canonical_head(c.subject.head, options)) > 0;
+}
+
 claim::Role grouped_role(const claim::Claim& c, const Options& options) {
   const claim::Role r = c.subject.role;
   if (r == claim::Role::previous && is_day(c.subject.when) && is_running(c, options))

@@ -64,6 +64,11 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options);
 // vaccinated since the first case").
 bool is_running(const claim::Claim& c, const Options& options);
 
+// A count whose head the lexicon's few_figures lists (a contest's margin):
+// a story gives few figures of it, so one shared word ties two, as for a
+// share or a running count.
+bool names_few(const claim::Claim& c, const Options& options);
+
 // The role a figure is grouped under: a running count's previous value on
 // a day ("up from 61 on Tuesday") is that day's count.
 claim::Role grouped_role(const claim::Claim& c, const Options& options);

@@ -214,8 +214,8 @@ bool is_side(const std::string& role) {
   return role != "outlet" && role != "other" && role != "mixed";
 }
 
-grouping::HeadFigures head_figures(bool running, bool one_per_article) {
-  if (running) return grouping::HeadFigures::few;
+grouping::HeadFigures head_figures(bool few, bool one_per_article) {
+  if (few) return grouping::HeadFigures::few;
   return one_per_article ? grouping::HeadFigures::one_each : grouping::HeadFigures::many;
 }
 
@@ -329,7 +329,12 @@ Verdict relation_of(const Account& a, const Account& b, const Comparison& how) {
                  ? Verdict::unassessed
                  : *v;
   if (differ) {
-    const auto figures = head_figures(cumulative, how.one_per_article);
+    auto few = [&](const Account& x) {
+      return how.options && std::all_of(x.parts.begin(), x.parts.end(), [&](const Scaled* p) {
+               return grouping::names_few(*p->claim, *how.options);
+             });
+    };
+    const auto figures = head_figures(cumulative || (few(a) && few(b)), how.one_per_article);
     if (how.topic && !firmly_tied(a, b, *how.topic, figures)) return Verdict::unassessed;
     if (!a.base.empty() && !b.base.empty() && a.base != b.base) return Verdict::base_mismatch;
     if (is_side(a.role) && is_side(b.role) && a.role != b.role)
@@ -769,9 +774,12 @@ std::vector<grouping::Group> split_by_value(const grouping::Group& g, const Whol
   for (const claim::Claim* c : g.members) {
     const auto s = scale(*c, unit, wholes);
     const std::optional<double> lo = s ? s->lo : c->value.lo, hi = s ? s->hi : c->value.hi;
-    const double from = lo.value_or(-1e300);
-    // An open figure ("more than 90") meets every higher one: it reaches no
-    // further than its bound, so that the higher figures may stay apart.
+    // An open figure ("more than 90", "fewer than 100") meets every figure
+    // beyond its bound: it reaches no further than the bound, so that those
+    // figures may stay apart. (A count's "fewer than" starts at 0.)
+    const std::string& hedge = c->value.hedge;
+    const bool below = hedge == "less_than" || hedge == "at_most";
+    const double from = below && hi ? *hi : lo.value_or(-1e300);
     const double to = hi.value_or(from);
     auto [at, fresh] = block_of_article.try_emplace(together ? c->article : c->id, blocks.size());
     if (fresh) blocks.push_back({from, to, {}});
@@ -871,9 +879,9 @@ std::vector<grouping::Group> join_tied_parts(std::vector<grouping::Group> parts,
   auto tied = [&](const grouping::Group& x, const grouping::Group& y) {
     for (const claim::Claim* a : x.members)
       for (const claim::Claim* b : y.members) {
-        const auto figures =
-            head_figures(grouping::is_running(*a, options) && grouping::is_running(*b, options),
-                         x.one_per_article);
+        const bool few = (grouping::is_running(*a, options) && grouping::is_running(*b, options)) ||
+                         (grouping::names_few(*a, options) && grouping::names_few(*b, options));
+        const auto figures = head_figures(few, x.one_per_article);
         // Judged outlet against outlet, so only a tie between outlets counts.
         if (a->outlet != b->outlet && grouping::firmly_tied(*a, *b, *x.topic, figures)) return true;
       }

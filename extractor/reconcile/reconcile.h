@@ -172,6 +172,9 @@ struct Options {
   // Heads of counts that only grow while a story runs (toll, case, arrest), as
   // their synonym groups file them: a later, higher figure is an update.
   std::set<std::string> cumulative;
+  // Heads a story gives few figures of, as their synonym groups file them
+  // (a contest's margin): one shared word ties two, as for a share.
+  std::set<std::string> few_figures;
 };
 
 // Findings sorted: most severe first, then story, attribute, scope.

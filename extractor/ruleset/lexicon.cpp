@@ -148,6 +148,8 @@ class SectionReader {
         append(body, name, lex_.stop_words, true);
       else if (name == "cumulative")
         append(body, name, lex_.cumulative, true);
+      else if (name == "few_figures")
+        append(body, name, lex_.few_figures, true);
       else if (name == "year_starts")
         each_entry(body, name, {"month", "words"},
                    [&](auto& e) { valued(e, "month", lex_.year_starts); });
@@ -765,6 +767,9 @@ void finish_subject_words(Lexicon& lexicon) {
   lexicon.cumulative_stems.clear();
   for (const auto& word : lexicon.cumulative)
     lexicon.cumulative_stems.insert(lexicon.synonym_head(stemmer.stem_words(word)));
+  lexicon.few_figure_stems.clear();
+  for (const auto& word : lexicon.few_figures)
+    lexicon.few_figure_stems.insert(lexicon.synonym_head(stemmer.stem_words(word)));
 }
 
 }  // namespace

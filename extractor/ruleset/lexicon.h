@@ -183,6 +183,10 @@ struct Lexicon {
   // and their stems as the synonym groups file them.
   std::vector<std::string> cumulative;
   std::set<std::string> cumulative_stems;
+  // Heads a story gives few figures of, like a share's ("margin", "swing"),
+  // and their stems as the synonym groups file them.
+  std::vector<std::string> few_figures;
+  std::set<std::string> few_figure_stems;
   std::vector<std::string> passive_words;       // "be": a past form after it is a participle
   std::vector<std::string> perfect_words;       // "has been": with a forward word, it looks ahead
   std::vector<std::string> clause_start_words;  // "that": a clause for tense starts after it

@@ -338,6 +338,7 @@ class Loader {
           {"share_of", text(&Rule::share_of)},
           {"unit", text(&Rule::unit)},
           {"scope", text(&Rule::scope)},
+          {"head_is", text(&Rule::head_is)},
           {"role", text(&Rule::role)},
           {"kind", named(kind_from_string, &Rule::kind, "kind", " (" + kind_names() + ")")},
           {"priority", integer(&Rule::priority)},
@@ -494,6 +495,7 @@ class Loader {
         {"place", {quantity || attribute, "quantity and attribute rules"}},
         {"scope", {attribute || rule.layer == Layer::scope, "attribute and scope rules"}},
         {"role", {rule.layer == Layer::speaker, "speaker rules"}},
+        {"head_is", {rule.layer == Layer::subject, "subject rules"}},
         {"match_on", {rule.layer == Layer::scope, "scope rules"}},
         {"region", {rule.kind == Kind::region, "region rules"}},
         {"extent", {rule.kind == Kind::region, "region rules"}},
@@ -532,7 +534,8 @@ class Loader {
     };
     const bool subject = rule.layer == Layer::subject;
     return needs_group(attribute, "value", "attribute") &&
-           needs_group(subject, "value", "subject") && needs_group(subject, "head", "subject") &&
+           needs_group(subject, "value", "subject") &&
+           needs_group(subject && rule.head_is.empty(), "head", "subject") &&
            needs_group(rule.layer == Layer::speaker, "who", "speaker") &&
            needs_group(rule.kind == Kind::meta, "value", "meta");
   }
@@ -702,14 +705,14 @@ class Loader {
 
 // Whether a match has the groups its layer must have: the figure an attribute
 // names, the speaker a speaker rule names, a subject's figure and head.
-bool has_required_groups(Layer layer, const Mention& m) {
-  switch (layer) {
+bool has_required_groups(const Rule& rule, const Mention& m) {
+  switch (rule.layer) {
     case Layer::attribute:
       return m.group("value");
     case Layer::speaker:
       return m.group("who");
     case Layer::subject:
-      return m.group("value") && m.group("head");
+      return m.group("value") && (m.group("head") || !rule.head_is.empty());
     default:
       return true;
   }
@@ -842,7 +845,7 @@ std::vector<Mention> match(const RuleSet& rules, std::string_view text, std::siz
         Mention m{index, begin + mb, begin + me, {}};
         add_groups(rule, s, begin, sub, m);
         // An optional `value`, `who` or `head` group that took no part: nothing named.
-        if (!has_required_groups(rule.layer, m)) {
+        if (!has_required_groups(rule, m)) {
           pos = me;
           continue;
         }

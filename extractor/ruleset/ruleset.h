@@ -114,6 +114,9 @@ struct Rule {
   Place place = Place::unset;
   std::optional<HedgeKind> hedge;  // a hedge the pattern implies ("between": range)
   std::string unit;                // overrides the kind's unit
+  // Subject rules: the head every match names, where the frame itself says
+  // what the figure is ("won by six votes" is a margin); then no `head` group.
+  std::string head_is;
   // Attribute and scope rules: which group of people the figure is about.
   std::string scope;
   MatchOn match_on = MatchOn::sentence;

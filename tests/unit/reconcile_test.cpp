@@ -651,6 +651,47 @@ TEST_CASE("subjects: one head's sums at two dates are two facts, not a conflict"
       CHECK(f.claim_ids.size() == 1);
 }
 
+TEST_CASE("subjects: a head the lexicon says a story has few of is tied by one shared word",
+          "[reconcile][subject]") {
+  reconcile::Options words = kWords;
+  words.few_figures = {"margin"};
+  // "Ahead by four votes" during a recount, "won by six votes" after it:
+  // each article gives one margin, and only "reform" is shared.
+  auto margin = [](const std::string& outlet, double votes, std::vector<std::string> terms) {
+    return about(generic(outlet, count(votes)), "margin", std::move(terms));
+  };
+  const std::vector<claim::Claim> claims = {margin("A", 4, {"ahead", "recount", "reform"}),
+                                            margin("B", 6, {"snatch", "seat", "reform"})};
+  bool conflict = false;
+  for (const auto& f : reconcile::reconcile(claims, words)) conflict |= reconcile::is_conflict(f);
+  CHECK(conflict);
+  // Without the lexicon's word, a count's head needs more words in common.
+  for (const auto& f : reconcile::reconcile(claims, kWords)) CHECK_FALSE(reconcile::is_conflict(f));
+}
+
+TEST_CASE("subjects: a figure open below does not hold a split group's figures together",
+          "[reconcile][subject]") {
+  // Four and six votes, loosely tied, are two facts; "fewer than 100" meets
+  // both, but reaches no lower than its bound when the group is split.
+  quantity::Value under = count(100, "less_than");
+  under.lo = 0;
+  std::vector<claim::Claim> claims = {about(generic("E", under), "vote", {"recount", "seat"}),
+                                      about(generic("A", count(4)), "vote", {"recount", "ahead"}),
+                                      about(generic("B", count(4)), "vote", {"recount", "apart"}),
+                                      about(generic("C", count(6)), "vote", {"seat", "snatch"}),
+                                      about(generic("D", count(6)), "vote", {"seat", "won"})};
+  claims[1].id = "four-a";
+  claims[2].id = "four-b";
+  bool fours_agree = false;
+  for (const auto& f : reconcile::reconcile(claims, kWords)) {
+    const auto& ids = f.claim_ids;
+    fours_agree |= f.verdict == reconcile::Verdict::agree && ids.size() == 2 &&
+                   std::find(ids.begin(), ids.end(), "four-a") != ids.end() &&
+                   std::find(ids.begin(), ids.end(), "four-b") != ids.end();
+  }
+  CHECK(fours_agree);
+}
+
 TEST_CASE("subjects: two shares of one head are tied by a word of the story's topic too",
           "[reconcile][subject]") {
   // "harbour" is beside figures in every article: the story's topic.

@@ -288,6 +288,36 @@ TEST_CASE("subject rules are checked: both groups, and examples that give a head
   CHECK(has(13, "head.on.count", "'head' belongs to subject rules"));
 }
 
+TEST_CASE("a frame may name its head: the votes a seat was won by are its margin", "[subject]") {
+  const auto won = subject_of("The Liberal Democrats held the seat by just 38 votes.", "38 votes");
+  CHECK(won.head_words == "margin");
+  CHECK(won.head_rule == "subject.margin_by");
+  const auto apart = subject_of("The two were 17 votes apart after the first count.", "17 votes");
+  CHECK(apart.head == "margin");
+  // A party's own votes are votes.
+  const auto polled = subject_of("The Greens polled 2,310 votes in the ward.", "2,310 votes");
+  CHECK(polled.head_words == "votes");
+}
+
+TEST_CASE("head_is: a subject rule that names its head needs no head group, others may not",
+          "[subject]") {
+  const auto errors = lexicon_errors("subject-head-is", R"(rules:
+  - id: named.head
+    kind: subject
+    head_is: margin
+    pattern: 'by (?P<value>\d+) votes'
+    examples: [{text: 'won by 3 votes', head: margin}]
+  - id: head.is.on.count
+    kind: count
+    head_is: margin
+    pattern: '(?P<num>\d+) votes'
+    examples: [{text: '3 votes', value: {lo: 3, hi: 3}}]
+)");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].rule == "head.is.on.count");
+  CHECK(errors[0].message.find("'head_is' belongs to subject rules") != std::string::npos);
+}
+
 TEST_CASE("merge: equal figures merge only when they are about one thing", "[subject]") {
   // One year, two events: two claims.
   const auto years = claims_of("The bridge opened in 2022. The mayor was elected in 2022.");
