@@ -1076,6 +1076,14 @@ std::string format_amount(const Value& v, double d) {
     if (sym.empty()) return format_number(d);
     if (std::fabs(d) >= 1e9) return sym + format_number(d / 1e9) + "bn";
     if (std::fabs(d) >= 1e6) return sym + format_number(d / 1e6) + "m";
+    if (std::fabs(d) < 1) {  // a sub-unit sum keeps its figures: 6.24p is £0.0624
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.4f", d);
+      std::string s = buf;
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+      return sym + s;
+    }
     return sym + format_number(d);
   }
   return format_number(d);

@@ -93,10 +93,6 @@ std::pair<double, double> signed_span(const claim::Claim& c) {
   return c.subject.direction == "down" ? std::pair{-hi, -lo} : std::pair{lo, hi};
 }
 
-bool is_sum(const claim::Claim& c) {
-  return c.kind == "money";
-}
-
 bool values_meet(const claim::Claim& a, const claim::Claim& b) {
   const auto [alo, ahi] = signed_span(a);
   const auto [blo, bhi] = signed_span(b);
@@ -444,6 +440,10 @@ bool is_day(const std::string& when) {
   return when.size() == 10 && quantity::parse_iso_day(when).has_value();
 }
 }  // namespace
+
+bool is_sum(const claim::Claim& c) {
+  return c.kind == "money";
+}
 
 bool names_few(const claim::Claim& c, const Options& options) {
   return !c.subject.head.empty() &&

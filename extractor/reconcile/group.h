@@ -64,6 +64,9 @@ Groups group(const std::vector<claim::Claim>& claims, const Options& options);
 // vaccinated since the first case").
 bool is_running(const claim::Claim& c, const Options& options);
 
+// A sum of money: sums are split by value, and an exact one may tie figures.
+bool is_sum(const claim::Claim& c);
+
 // A count whose head the lexicon's few_figures lists (a contest's margin):
 // a story gives few figures of it, so one shared word ties two, as for a
 // share or a running count.

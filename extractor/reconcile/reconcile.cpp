@@ -918,6 +918,74 @@ struct FactGroup {
   std::optional<Finding> judged;
 };
 
+// How many significant figures `x` is printed to: 0.0624 has 3, 1,717 has
+// 4, 180,000 has 2.
+int significant_figures(double x) {
+  char digits[32];
+  std::snprintf(digits, sizeof digits, "%.9e", std::fabs(x));  // d.ddddddddde+XX
+  int last = 0;
+  for (int i = 0; i < 11; ++i)
+    if (digits[i] >= '1' && digits[i] <= '9') last = i;
+  return last == 0 ? 1 : last;  // the digits up to the last non-zero one, less the point
+}
+
+// The exact sum every member of an inferred group gives, when they all give
+// one ("6.24p", "6.24 pence per kilowatt hour").
+std::optional<double> one_exact_sum(const grouping::Group& g) {
+  if (!g.inferred || g.members.empty()) return std::nullopt;
+  const quantity::Value& first = g.members.front()->value;
+  for (const claim::Claim* c : g.members)
+    if (!grouping::is_sum(*c) || !c->value.lo || !c->value.hi || *c->value.lo != *c->value.hi ||
+        *c->value.lo != *first.lo || c->value.unit != first.unit)
+      return std::nullopt;
+  return *first.lo;
+}
+
+// A sum printed to three significant figures or more ("£1,717", "6.24p",
+// "€13.3bn") that several findings of one story, currency and role give as
+// their only figure is one fact, whatever words the outlets put beside it:
+// outlets seldom print one such figure for two things. Their findings are
+// joined, where at most one head names them, and say that their figure tied
+// them.
+void join_exact_sums(std::vector<FactGroup>& out) {
+  constexpr int kDistinctive = 3;
+  using Exact = std::tuple<std::string, std::string, claim::Role, bool, double>;
+  std::map<Exact, std::vector<std::size_t>> by_sum;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto sum = one_exact_sum(out[i].group);
+    if (!sum || significant_figures(*sum) < kDistinctive) continue;
+    const claim::Claim& c = *out[i].group.members.front();
+    by_sum[{c.story, c.value.unit, out[i].key.role, out[i].group.negated, *sum}].push_back(i);
+  }
+  // Findings under two heads ("revenue" and "earnings" for one £12.8bn) are
+  // left apart: one outlet may have put the figure under the wrong head.
+  auto one_head = [&](const std::vector<std::size_t>& at) {
+    std::set<std::string> heads;
+    for (const std::size_t i : at)
+      if (out[i].key.attribute.find('.', std::string("subject.").size()) != std::string::npos)
+        heads.insert(out[i].key.attribute);
+    return heads.size() <= 1;
+  };
+  std::vector<bool> gone(out.size(), false);
+  for (const auto& [sum, at] : by_sum) {
+    if (at.size() < 2 || !one_head(at)) continue;
+    FactGroup& into = out[at.front()];
+    for (std::size_t k = 1; k < at.size(); ++k) {
+      auto& more = out[at[k]].group.members;
+      into.group.members.insert(into.group.members.end(), more.begin(), more.end());
+      gone[at[k]] = true;
+    }
+    std::sort(into.group.members.begin(), into.group.members.end(), grouping::article_order);
+    into.group.tied_by = grouping::shared_terms(into.group.members);
+    into.group.tied_by.push_back("the same figure");
+    into.judged.reset();
+  }
+  std::vector<FactGroup> kept;
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (!gone[i]) kept.push_back(std::move(out[i]));
+  out = std::move(kept);
+}
+
 // The groups that become findings: a group of several facts split, and each
 // key made unique (two parts the same words and values name are told apart
 // by their first claim, stable when other articles are added).
@@ -946,6 +1014,7 @@ std::vector<FactGroup> fact_groups(const std::vector<claim::Claim>& claims, cons
       out.push_back({std::move(part_key), std::move(sorted), std::nullopt});
     }
   }
+  join_exact_sums(out);
   std::map<grouping::Key, int> seen;
   for (auto& g : out)
     if (seen[g.key]++ > 0) {

@@ -85,6 +85,8 @@ TEST_CASE("money: magnitudes and currencies", "[quantity]") {
   CHECK(read_one("a gap of £450 million").value.lo == 450e6);
   CHECK(read_one("a $3 billion deal").value.unit == "USD");
   CHECK(quantity::describe(read_one("a £1.2bn plan").value) == "£1.2bn");
+  // A sum in pence keeps its figures in pounds.
+  CHECK(quantity::describe(read_one("a fare of 6.24p").value) == "£0.0624");
 }
 
 TEST_CASE(

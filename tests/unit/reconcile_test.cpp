@@ -692,6 +692,33 @@ TEST_CASE("subjects: a figure open below does not hold a split group's figures t
   CHECK(fours_agree);
 }
 
+TEST_CASE("subjects: an exact sum of three figures or more ties findings that share no word",
+          "[reconcile][subject]") {
+  auto sum = [](const std::string& outlet, double amount, const std::string& head,
+                std::vector<std::string> terms) {
+    claim::Claim c = head.empty() ? headless(generic(outlet, money(amount)), std::move(terms))
+                                  : about(generic(outlet, money(amount)), head, std::move(terms));
+    c.kind = "money";
+    return c;
+  };
+  // "Suppliers may charge 6.24p" and "an average of 6.24 pence per unit":
+  // nothing but the figure in common.
+  const auto f = only({sum("A", 0.0624, "", {"supplier", "allow", "regul"}),
+                       sum("B", 0.0624, "", {"averag", "unit", "debit"})});
+  CHECK(f.verdict == reconcile::Verdict::agree);
+  CHECK(std::find(f.tied_by.begin(), f.tied_by.end(), "the same figure") != f.tied_by.end());
+  // £5,000 has one significant figure: coincidences are common.
+  CHECK(reconcile::reconcile({sum("A", 5000, "", {"supplier", "allow", "regul"}),
+                              sum("B", 5000, "", {"averag", "unit", "debit"})},
+                             kWords)
+            .size() == 2);
+  // One outlet calls the figure revenue, another earnings: left apart.
+  CHECK(reconcile::reconcile({sum("A", 12.8e9, "revenu", {"annual", "drop"}),
+                              sum("B", 12.8e9, "earn", {"full-year", "slip"})},
+                             kWords)
+            .size() == 2);
+}
+
 TEST_CASE("subjects: two shares of one head are tied by a word of the story's topic too",
           "[reconcile][subject]") {
   // "harbour" is beside figures in every article: the story's topic.
