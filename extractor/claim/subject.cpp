@@ -373,13 +373,37 @@ std::string iso_of(const quantity::Value& v) {
 
 namespace {
 
-// The date nearest the figure in its clause, for any figure but a date.
+// Where the relative clause set off by a comma that the figure stands in
+// (", which has 310 pupils,") ends, as a text offset; the sentence's end when
+// it stands in none. Its opening words are the lexicon's ASIDE_OPEN list.
+std::size_t aside_end(const SubjectInput& in) {
+  const std::string_view text = in.doc.text;
+  const std::size_t from = in.sentence.begin, to = in.sentence.end;
+  const std::size_t comma = text.substr(from, in.figure.begin - from).rfind(',');
+  if (comma == std::string_view::npos) return to;
+  std::size_t word = from + comma + 1;
+  while (word < in.figure.begin && text[word] == ' ') ++word;
+  std::size_t end = word;
+  while (end < in.figure.begin && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+  if (!in.rules.lexicon.in_list("ASIDE_OPEN", util::lower(text.substr(word, end - word))))
+    return to;
+  const std::size_t close = text.substr(in.figure.end, to - in.figure.end).find(',');
+  return close == std::string_view::npos ? to : in.figure.end + close;
+}
+
+// The date nearest the figure in its clause, for any figure but a date. A
+// figure in a relative aside is dated by what the aside is about, before it
+// ("the cap that applied in October, which stood at £1,834"), not by the
+// main clause going on after it ("..., which has 310 pupils, closed on
+// Monday").
 std::string read_when(const SubjectInput& in, const std::vector<Token>& tokens, std::size_t f) {
   if (in.figure.kind == ruleset::Kind::date) return "";
+  const std::size_t aside_to = aside_end(in);
   const quantity::Quantity* nearest = nullptr;
   std::size_t nearest_distance = 0;
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     if (tokens[t].type != Token::Type::other_figure) continue;
+    if (tokens[t].begin >= aside_to) continue;
     for (const auto& q : in.facts.quantities)
       if (q.begin == tokens[t].begin && q.kind == ruleset::Kind::date) {
         // A date after another figure is that figure's: "44% was the best

@@ -197,6 +197,11 @@ TEST_CASE("when: the date of the figure's clause; a date has none", "[subject]")
   CHECK(subject_of("Turnout was 58% in March 2024.", "58%").when == "2024-03");
   // The date sits in another clause: no time for the figure.
   CHECK(subject_of("Turnout was 58%, but the vote was rerun in 2023.", "58%").when.empty());
+  // A figure in a relative aside takes no date from the main clause after
+  // it, but does from what the aside is about.
+  const std::string depot = "Drivers at the depot, which employs 120 people, struck in 2024.";
+  CHECK(subject_of(depot, "120 people").when.empty());
+  CHECK(subject_of("The fare set in 2023, which was £4, is gone.", "£4").when == "2023");
   for (const auto& c : claims_of("Sales reached £4.2m in 2021."))
     if (c.kind == "date") CHECK(c.subject.when.empty());
 }
