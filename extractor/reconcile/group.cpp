@@ -445,6 +445,10 @@ bool is_sum(const claim::Claim& c) {
   return c.kind == "money";
 }
 
+bool whens_overlap(const std::string& a, const std::string& b) {
+  return whens_meet(a, b);
+}
+
 bool names_few(const claim::Claim& c, const Options& options) {
   return !c.subject.head.empty() &&
          options.few_figures.count(canonical_head(c.subject.head, options)) > 0;

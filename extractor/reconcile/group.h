@@ -67,6 +67,11 @@ bool is_running(const claim::Claim& c, const Options& options);
 // A sum of money: sums are split by value, and an exact one may tie figures.
 bool is_sum(const claim::Claim& c);
 
+// Two dates figures stand at (subject `when`s: "2024", "2024-05",
+// "2024-05-01/2024-05-31") that share a day; one that is empty or has no
+// year meets any.
+bool whens_overlap(const std::string& a, const std::string& b);
+
 // A count whose head the lexicon's few_figures lists (a contest's margin):
 // a story gives few figures of it, so one shared word ties two, as for a
 // share or a running count.

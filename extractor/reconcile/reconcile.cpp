@@ -929,46 +929,62 @@ int significant_figures(double x) {
   return last == 0 ? 1 : last;  // the digits up to the last non-zero one, less the point
 }
 
-// The exact sum every member of an inferred group gives, when they all give
-// one ("6.24p", "6.24 pence per kilowatt hour").
-std::optional<double> one_exact_sum(const grouping::Group& g) {
+// The exact figure every member of an inferred group gives, when they all
+// give one: a sum ("6.24p", "6.24 pence per kilowatt hour"), or a share as
+// printed with no hedge, a fall below zero ("kept at 5.25%").
+std::optional<double> one_exact_figure(const grouping::Group& g) {
   if (!g.inferred || g.members.empty()) return std::nullopt;
-  const quantity::Value& first = g.members.front()->value;
+  auto exact = [](const claim::Claim& c) -> std::optional<double> {
+    const quantity::Value& v = c.value;
+    if (grouping::is_sum(c) && v.lo && v.hi && *v.lo == *v.hi) return *v.lo;
+    if (v.unit == "%" && v.hedge == "none" && v.printed && !v.printed2)
+      return c.subject.direction == "down" ? -*v.printed : *v.printed;
+    return std::nullopt;
+  };
+  const auto first = exact(*g.members.front());
   for (const claim::Claim* c : g.members)
-    if (!grouping::is_sum(*c) || !c->value.lo || !c->value.hi || *c->value.lo != *c->value.hi ||
-        *c->value.lo != *first.lo || c->value.unit != first.unit)
+    if (!first || exact(*c) != first || c->value.unit != g.members.front()->value.unit)
       return std::nullopt;
-  return *first.lo;
+  return first;
 }
 
-// A sum printed to three significant figures or more ("£1,717", "6.24p",
-// "€13.3bn") that several findings of one story, currency and role give as
-// their only figure is one fact, whatever words the outlets put beside it:
-// outlets seldom print one such figure for two things. Their findings are
-// joined, where at most one head names them, and say that their figure tied
-// them.
-void join_exact_sums(std::vector<FactGroup>& out) {
+// A sum or share printed to three significant figures or more ("£1,717",
+// "6.24p", "€13.3bn", "5.25%") that several findings of one story, unit and
+// role give as their only figure is one fact, whatever words the outlets put
+// beside it: outlets seldom print one such figure for two things. Their
+// findings are joined, and say that their figure tied them, unless two heads
+// name them ("revenue" and "earnings" for one £12.8bn: one outlet may have
+// put the figure under the wrong head), two times or units they are per
+// ("£240 a year", "£240 a month") or two dates they stand at (May's rate
+// and the one expected in June).
+void join_exact_figures(std::vector<FactGroup>& out) {
   constexpr int kDistinctive = 3;
   using Exact = std::tuple<std::string, std::string, claim::Role, bool, double>;
-  std::map<Exact, std::vector<std::size_t>> by_sum;
+  std::map<Exact, std::vector<std::size_t>> by_figure;
   for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto sum = one_exact_sum(out[i].group);
-    if (!sum || significant_figures(*sum) < kDistinctive) continue;
+    const auto figure = one_exact_figure(out[i].group);
+    if (!figure || significant_figures(*figure) < kDistinctive) continue;
     const claim::Claim& c = *out[i].group.members.front();
-    by_sum[{c.story, c.value.unit, out[i].key.role, out[i].group.negated, *sum}].push_back(i);
+    by_figure[{c.story, c.value.unit, out[i].key.role, out[i].group.negated, *figure}].push_back(i);
   }
-  // Findings under two heads ("revenue" and "earnings" for one £12.8bn) are
-  // left apart: one outlet may have put the figure under the wrong head.
-  auto one_head = [&](const std::vector<std::size_t>& at) {
-    std::set<std::string> heads;
-    for (const std::size_t i : at)
+  auto one_head_per_and_time = [&](const std::vector<std::size_t>& at) {
+    std::set<std::string> heads, pers, whens;
+    for (const std::size_t i : at) {
       if (out[i].key.attribute.find('.', std::string("subject.").size()) != std::string::npos)
         heads.insert(out[i].key.attribute);
-    return heads.size() <= 1;
+      for (const claim::Claim* c : out[i].group.members) {
+        if (!c->subject.per.empty()) pers.insert(c->subject.per);
+        if (!c->subject.when.empty()) whens.insert(c->subject.when);
+      }
+    }
+    for (auto a = whens.begin(); a != whens.end(); ++a)
+      for (auto b = std::next(a); b != whens.end(); ++b)
+        if (!grouping::whens_overlap(*a, *b)) return false;
+    return heads.size() <= 1 && pers.size() <= 1;
   };
   std::vector<bool> gone(out.size(), false);
-  for (const auto& [sum, at] : by_sum) {
-    if (at.size() < 2 || !one_head(at)) continue;
+  for (const auto& [figure, at] : by_figure) {
+    if (at.size() < 2 || !one_head_per_and_time(at)) continue;
     FactGroup& into = out[at.front()];
     for (std::size_t k = 1; k < at.size(); ++k) {
       auto& more = out[at[k]].group.members;
@@ -1014,7 +1030,7 @@ std::vector<FactGroup> fact_groups(const std::vector<claim::Claim>& claims, cons
       out.push_back({std::move(part_key), std::move(sorted), std::nullopt});
     }
   }
-  join_exact_sums(out);
+  join_exact_figures(out);
   std::map<grouping::Key, int> seen;
   for (auto& g : out)
     if (seen[g.key]++ > 0) {

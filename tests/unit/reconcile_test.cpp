@@ -692,7 +692,7 @@ TEST_CASE("subjects: a figure open below does not hold a split group's figures t
   CHECK(fours_agree);
 }
 
-TEST_CASE("subjects: an exact sum of three figures or more ties findings that share no word",
+TEST_CASE("subjects: an exact figure of three figures or more ties findings that share no word",
           "[reconcile][subject]") {
   auto sum = [](const std::string& outlet, double amount, const std::string& head,
                 std::vector<std::string> terms) {
@@ -717,6 +717,21 @@ TEST_CASE("subjects: an exact sum of three figures or more ties findings that sh
                               sum("B", 12.8e9, "earn", {"full-year", "slip"})},
                              kWords)
             .size() == 2);
+  // A year's sum and a month's are two facts; so are two dates' figures.
+  claim::Claim yearly = sum("A", 2040, "", {"supplier", "allow"});
+  yearly.subject.per = "year";
+  claim::Claim monthly = sum("B", 2040, "", {"averag", "unit"});
+  monthly.subject.per = "month";
+  CHECK(reconcile::reconcile({yearly, monthly}, kWords).size() == 2);
+  claim::Claim may = sum("A", 2040, "", {"supplier", "allow"});
+  may.subject.when = "2024-05";
+  claim::Claim june = sum("B", 2040, "", {"averag", "unit"});
+  june.subject.when = "2024-06";
+  CHECK(reconcile::reconcile({may, june}, kWords).size() == 2);
+  // A share printed to three figures ties findings the same way.
+  const auto share = only({headless(generic("A", pct(84.45, 84.55, 84.5)), {"nation", "data"}),
+                           headless(generic("B", pct(84.45, 84.55, 84.5)), {"averag", "expert"})});
+  CHECK(share.verdict == reconcile::Verdict::agree);
 }
 
 TEST_CASE("subjects: two shares of one head are tied by a word of the story's topic too",
